@@ -1,0 +1,279 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * Checks the add-on metadata in OH-INF: every XML file is well-formed, every label, description and option it
+ * declares has its key in {@code i18n/withings.properties} (as {@code mvn i18n:generate-default-translations} would
+ * write it), every {@code @text/} key used in XML or Java exists, and ids follow openHAB's naming rules.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class OhInfTest {
+
+    private static final Path OH_INF = Path.of("src/main/resources/OH-INF");
+    private static final Path JAVA_SOURCES = Path.of("src/main/java");
+    private static final Pattern TEXT_KEY = Pattern.compile("@text/([A-Za-z0-9_.\\-]+)");
+    private static final Pattern LOWER_HYPHEN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
+
+    private static Properties i18n = new Properties();
+    private static List<Path> xmlFiles = List.of();
+
+    @BeforeAll
+    static void load() throws IOException {
+        i18n = new Properties();
+        try (Reader reader = Files.newBufferedReader(OH_INF.resolve("i18n/withings.properties"),
+                StandardCharsets.UTF_8)) {
+            i18n.load(reader);
+        }
+        try (Stream<Path> files = Files.walk(OH_INF)) {
+            xmlFiles = files.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+    }
+
+    private static Document parse(Path file) throws Exception {
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newInstance();
+        dbf.setNamespaceAware(true);
+        dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        DocumentBuilder builder = dbf.newDocumentBuilder();
+        try (InputStream in = Files.newInputStream(file)) {
+            return builder.parse(in);
+        }
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> result = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && localName.equals(element.getLocalName())) {
+                result.add(element);
+            }
+        }
+        return result;
+    }
+
+    private static @Nullable Element child(Element parent, String localName) {
+        List<Element> list = children(parent, localName);
+        return list.isEmpty() ? null : list.get(0);
+    }
+
+    private static List<Element> all(Document doc, String localName) {
+        List<Element> result = new ArrayList<>();
+        NodeList nodes = doc.getElementsByTagNameNS("*", localName);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            result.add((Element) nodes.item(i));
+        }
+        return result;
+    }
+
+    @Test
+    void addonXmlDeclaresTheBinding() throws Exception {
+        Document doc = parse(OH_INF.resolve("addon/addon.xml"));
+        Element root = doc.getDocumentElement();
+        assertEquals("withings", root.getAttribute("id"));
+        assertEquals("binding", textOf(root, "type"));
+        assertEquals("cloud", textOf(root, "connection"));
+        assertFalse(textOf(root, "name").isBlank());
+        assertFalse(textOf(root, "description").isBlank());
+        assertFalse(textOf(root, "keywords").isBlank());
+        assertEquals(textOf(root, "name"), i18n.getProperty("addon.withings.name"));
+    }
+
+    @Test
+    void everyXmlFileIsWellFormed() throws Exception {
+        assertFalse(xmlFiles.isEmpty());
+        for (Path file : xmlFiles) {
+            assertNotNull(parse(file).getDocumentElement(), file.toString());
+        }
+    }
+
+    @Test
+    void thingTypesAreDeclared() throws Exception {
+        Set<String> ids = new TreeSet<>();
+        for (Path file : xmlFiles) {
+            Document doc = parse(file);
+            for (String kind : List.of("bridge-type", "thing-type")) {
+                all(doc, kind).forEach(e -> ids.add(e.getAttribute("id")));
+            }
+        }
+        assertTrue(ids.contains("account"), ids.toString());
+        assertTrue(ids.contains("user"), ids.toString());
+    }
+
+    @Test
+    void everyLabelAndDescriptionHasAnI18nKey() throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (Path file : xmlFiles) {
+            Document doc = parse(file);
+            for (String kind : List.of("bridge-type", "thing-type")) {
+                for (Element type : all(doc, kind)) {
+                    String prefix = "thing-type.withings." + type.getAttribute("id");
+                    expect(missing, type, prefix);
+                    Element groups = child(type, "channel-groups");
+                    if (groups != null) {
+                        for (Element group : children(groups, "channel-group")) {
+                            expect(missing, group, prefix + ".group." + group.getAttribute("id"));
+                        }
+                    }
+                    Element channels = child(type, "channels");
+                    if (channels != null) {
+                        for (Element channel : children(channels, "channel")) {
+                            expect(missing, channel, prefix + ".channel." + channel.getAttribute("id"));
+                        }
+                    }
+                }
+            }
+            for (Element groupType : all(doc, "channel-group-type")) {
+                String prefix = "channel-group-type.withings." + groupType.getAttribute("id");
+                expect(missing, groupType, prefix);
+                Element channels = child(groupType, "channels");
+                if (channels != null) {
+                    for (Element channel : children(channels, "channel")) {
+                        expect(missing, channel, prefix + ".channel." + channel.getAttribute("id"));
+                    }
+                }
+            }
+            for (Element channelType : all(doc, "channel-type")) {
+                String prefix = "channel-type.withings." + channelType.getAttribute("id");
+                expect(missing, channelType, prefix);
+                for (Element option : all(channelType, "option")) {
+                    String parent = ((Element) option.getParentNode().getParentNode()).getLocalName();
+                    String optionKind = "event".equals(parent) ? ".event.option." : ".state.option.";
+                    if (!option.getTextContent().isBlank()) {
+                        require(missing, prefix + optionKind + option.getAttribute("value"));
+                    }
+                }
+            }
+            for (Element configDescription : all(doc, "config-description")) {
+                String uri = configDescription.getAttribute("uri");
+                if (uri.isEmpty()) {
+                    // nested in a thing type: its uri derives from the type
+                    Element owner = (Element) configDescription.getParentNode();
+                    uri = "thing-type:withings:" + owner.getAttribute("id");
+                }
+                String prefix = uri.replaceFirst("^([^:]+):([^:]+):(.+)$", "$1.config.$2.$3");
+                for (Element parameter : children(configDescription, "parameter")) {
+                    String name = parameter.getAttribute("name");
+                    assertTrue(CAMEL_CASE.matcher(name).matches(), "config parameter not camelCase: " + name);
+                    expect(missing, parameter, prefix + "." + name);
+                    for (Element option : all(parameter, "option")) {
+                        require(missing, prefix + "." + name + ".option." + option.getAttribute("value"));
+                    }
+                }
+                for (Element group : children(configDescription, "parameter-group")) {
+                    expect(missing, group, prefix + ".group." + group.getAttribute("name"));
+                }
+            }
+        }
+        assertEquals(List.of(), missing, "keys missing in i18n/withings.properties");
+    }
+
+    private static List<Element> all(Element parent, String localName) {
+        List<Element> result = new ArrayList<>();
+        NodeList nodes = parent.getElementsByTagNameNS("*", localName);
+        for (int i = 0; i < nodes.getLength(); i++) {
+            result.add((Element) nodes.item(i));
+        }
+        return result;
+    }
+
+    private static void expect(List<String> missing, Element element, String prefix) {
+        if (child(element, "label") != null) {
+            require(missing, prefix + ".label");
+        }
+        if (child(element, "description") != null) {
+            require(missing, prefix + ".description");
+        }
+    }
+
+    private static void require(List<String> missing, String key) {
+        if (!i18n.containsKey(key)) {
+            missing.add(key);
+        }
+    }
+
+    @Test
+    void idsAreLowerCaseHyphen() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Path file : xmlFiles) {
+            assertTrue(LOWER_HYPHEN.matcher(file.getFileName().toString().replace(".xml", "")).matches(),
+                    "XML file name: " + file);
+            Document doc = parse(file);
+            for (String kind : List.of("bridge-type", "thing-type", "channel-type", "channel-group-type", "channel",
+                    "channel-group")) {
+                for (Element e : all(doc, kind)) {
+                    String id = e.getAttribute("id");
+                    if (!LOWER_HYPHEN.matcher(id).matches()) {
+                        bad.add(kind + " " + id);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void everyTextReferenceResolves() throws Exception {
+        List<String> missing = new ArrayList<>();
+        List<Path> sources = new ArrayList<>(xmlFiles);
+        try (Stream<Path> files = Files.walk(JAVA_SOURCES)) {
+            files.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+        }
+        for (Path file : sources) {
+            Matcher matcher = TEXT_KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                if (!i18n.containsKey(matcher.group(1))) {
+                    missing.add(file.getFileName() + ": " + matcher.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    private static String textOf(Element parent, String localName) {
+        Element element = child(parent, localName);
+        return element == null ? "" : element.getTextContent().trim();
+    }
+}
