@@ -12,14 +12,12 @@
  */
 package org.openhab.core.config.core;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,29 +84,29 @@ public class Configuration {
     }
 
     /**
-     * @param configurationClass a class with a no-argument constructor whose fields are named like the keys
-     * @return a new instance with the fields set from this configuration
+     * Creates an instance of {@code configurationClass} with its public no-argument constructor and sets every
+     * non-final, non-transient field (of the class and its superclasses) whose name is a key. Values are converted
+     * like openHAB does: numbers to the numeric field type, strings to numbers, booleans and enums, collections to
+     * lists or sets; a value that cannot be converted leaves the field at its default.
+     *
+     * @param configurationClass the configuration holder class
+     * @return the filled instance
+     * @throws IllegalStateException if the class cannot be instantiated
      */
     public <T> T as(Class<T> configurationClass) {
         synchronized (properties) {
             T instance;
             try {
-                Constructor<T> constructor = configurationClass.getDeclaredConstructor();
-                constructor.setAccessible(true);
-                instance = constructor.newInstance();
+                instance = configurationClass.getConstructor().newInstance();
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalArgumentException(
-                        "Can not create an instance of " + configurationClass.getName() + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Failed to create configuration instance of class '" + configurationClass.getName() + "'", e);
             }
-            for (Class<?> type = configurationClass; type != null
-                    && type != Object.class; type = type.getSuperclass()) {
+            for (Class<?> type = configurationClass; type != null; type = type.getSuperclass()) {
                 for (Field field : type.getDeclaredFields()) {
                     int modifiers = field.getModifiers();
-                    if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers) || field.isSynthetic()) {
-                        continue;
-                    }
                     Object value = properties.get(field.getName());
-                    if (value == null) {
+                    if (Modifier.isFinal(modifiers) || Modifier.isTransient(modifiers) || value == null) {
                         continue;
                     }
                     Object converted = convert(value, field);
@@ -119,7 +117,7 @@ public class Configuration {
                         field.setAccessible(true);
                         field.set(instance, converted);
                     } catch (IllegalAccessException | RuntimeException e) {
-                        throw new IllegalArgumentException("Can not set field " + field.getName(), e);
+                        // like openHAB: a field that cannot be set keeps its default
                     }
                 }
             }
@@ -129,57 +127,106 @@ public class Configuration {
 
     private static @Nullable Object convert(Object value, Field field) {
         Class<?> type = field.getType();
-        if (Collection.class.isAssignableFrom(type)) {
-            Class<?> elementType = String.class;
+        if (value instanceof Collection<?> collection) {
+            Collection<Object> target;
+            if (List.class.isAssignableFrom(type)) {
+                target = new ArrayList<>();
+            } else if (Set.class.isAssignableFrom(type)) {
+                target = new HashSet<>();
+            } else {
+                return null;
+            }
+            Class<?> elementType = Object.class;
             if (field.getGenericType() instanceof ParameterizedType parameterized
                     && parameterized.getActualTypeArguments()[0] instanceof Class<?> element) {
                 elementType = element;
             }
-            Collection<?> source = value instanceof Collection<?> collection ? collection
-                    : Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                            .toList();
-            Collection<@Nullable Object> target = Set.class.isAssignableFrom(type) ? new HashSet<>()
-                    : new ArrayList<>();
-            for (Object element : source) {
-                target.add(element == null ? null : convertSingle(element, elementType));
+            for (Object element : collection) {
+                Object convertedElement = convertValue(element, elementType);
+                if (convertedElement != null) {
+                    target.add(convertedElement);
+                }
             }
-            return target;
+            return convertValue(target, type);
         }
-        return convertSingle(value, type);
+        return convertValue(value, type);
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static @Nullable Object convertSingle(Object value, Class<?> type) {
-        if (type.isInstance(value)) {
+    private static @Nullable Object convertValue(@Nullable Object value, Class<?> type) {
+        if (value == null || type.isInstance(value)) {
             return value;
         }
-        String text = value.toString().trim();
+        Class<?> target = wrapper(type);
+        Object result = value;
         try {
-            if (type == String.class) {
-                return value.toString();
-            } else if (type == Boolean.class || type == boolean.class) {
-                return Boolean.valueOf(text);
-            } else if (type == Integer.class || type == int.class) {
-                return new BigDecimal(text).intValueExact();
-            } else if (type == Long.class || type == long.class) {
-                return new BigDecimal(text).longValueExact();
-            } else if (type == Double.class || type == double.class) {
-                return Double.valueOf(text);
-            } else if (type == Float.class || type == float.class) {
-                return Float.valueOf(text);
-            } else if (type == Short.class || type == short.class) {
-                return new BigDecimal(text).shortValueExact();
-            } else if (type == Byte.class || type == byte.class) {
-                return new BigDecimal(text).byteValueExact();
-            } else if (type == BigDecimal.class) {
-                return new BigDecimal(text);
-            } else if (type.isEnum()) {
-                return Enum.valueOf((Class<? extends Enum>) type, text);
+            if (value instanceof Number number) {
+                if (target == Float.class) {
+                    result = number.floatValue();
+                } else if (target == Double.class) {
+                    result = number.doubleValue();
+                } else if (target == Long.class) {
+                    result = number.longValue();
+                } else if (target == Integer.class) {
+                    result = number.intValue();
+                } else if (target == Short.class) {
+                    result = number.shortValue();
+                } else if (target == Byte.class) {
+                    result = number.byteValue();
+                } else if (target == BigDecimal.class) {
+                    result = new BigDecimal(number.toString());
+                }
+            } else if (value instanceof String text && target != String.class) {
+                if (target == Float.class) {
+                    result = Float.valueOf(text);
+                } else if (target == Double.class) {
+                    result = Double.valueOf(text);
+                } else if (target == Long.class) {
+                    result = Long.valueOf(text);
+                } else if (target == Integer.class) {
+                    result = Integer.valueOf(text);
+                } else if (target == Short.class) {
+                    result = Short.valueOf(text);
+                } else if (target == Byte.class) {
+                    result = Byte.valueOf(text);
+                } else if (target == BigDecimal.class) {
+                    result = new BigDecimal(text);
+                } else if (target == Boolean.class) {
+                    result = Boolean.valueOf(text);
+                } else if (target.isEnum()) {
+                    result = Enum.valueOf((Class<? extends Enum>) target, text);
+                } else if (Set.class.isAssignableFrom(target)) {
+                    result = Set.of(text);
+                } else if (Collection.class.isAssignableFrom(target)) {
+                    result = List.of(text);
+                }
             }
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("Can not convert '" + value + "' to " + type.getSimpleName(), e);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        return null;
+        return target.isInstance(result) ? result : null;
+    }
+
+    private static Class<?> wrapper(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        if (type == int.class) {
+            return Integer.class;
+        } else if (type == long.class) {
+            return Long.class;
+        } else if (type == double.class) {
+            return Double.class;
+        } else if (type == float.class) {
+            return Float.class;
+        } else if (type == short.class) {
+            return Short.class;
+        } else if (type == byte.class) {
+            return Byte.class;
+        } else if (type == boolean.class) {
+            return Boolean.class;
+        }
+        return type;
     }
 
     public boolean containsKey(String key) {

@@ -13,16 +13,13 @@
 package org.openhab.core.library.types;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -32,7 +29,7 @@ import org.openhab.core.types.State;
 
 /**
  * Compile-time stand-in mirroring org.openhab.core.library.types.DateTimeType of openHAB core 5.2.1; never shipped.
- * A point in time (compared and hashed by its instant) with the zone it was created in.
+ * Holds an {@link Instant}; zoned views use the given zone or the system default zone. Equal when the instants are.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -46,56 +43,79 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
     public static final String DATE_PATTERN_WITH_TZ_AND_MS_ISO = "yyyy-MM-dd'T'HH:mm:ss.SSSX";
     public static final String DATE_PATTERN_JSON_COMPAT = "MMM d, yyyy, h:mm:ss aaa";
 
-    private static final DateTimeFormatter FULL_FORMATTER = DateTimeFormatter.ofPattern(DATE_PATTERN_WITH_TZ_AND_MS);
+    private static final String LOCAL_PATTERN = "yyyy-MM-dd'T'HH:mm[:ss[.SSSSSSSSS][.SSSSSS][.SSS][.SS][.S]]";
+    private static final DateTimeFormatter LOCAL_PARSER = DateTimeFormatter.ofPattern(LOCAL_PATTERN);
+    private static final List<DateTimeFormatter> ZONED_PARSERS = List.of(
+            DateTimeFormatter.ofPattern(LOCAL_PATTERN + "Z"), DateTimeFormatter.ofPattern(LOCAL_PATTERN + "X"),
+            DateTimeFormatter.ofPattern(LOCAL_PATTERN + "z"));
+    private static final DateTimeFormatter FULL_FORMATTER = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm[:ss[.SSSSSSSSS]]Z");
 
-    private final ZonedDateTime zonedDateTime;
+    private final Instant instant;
 
     public DateTimeType() {
-        this(ZonedDateTime.now());
+        this(Instant.now());
     }
 
     public DateTimeType(Instant instant) {
-        this(instant.atZone(ZoneId.systemDefault()));
+        this.instant = instant;
     }
 
     public DateTimeType(ZonedDateTime zoned) {
-        this.zonedDateTime = zoned;
+        this(zoned.toInstant());
     }
 
     public DateTimeType(String zonedValue) {
-        this.zonedDateTime = parse(zonedValue);
+        this(parse(zonedValue.trim()));
     }
 
-    private static ZonedDateTime parse(String value) {
-        String text = value.trim();
-        List<Function<String, ZonedDateTime>> parsers = List.of(ZonedDateTime::parse,
-                s -> OffsetDateTime.parse(s).toZonedDateTime(),
-                s -> ZonedDateTime.parse(s, DateTimeFormatter.ofPattern(DATE_PATTERN_WITH_TZ_AND_MS)),
-                s -> ZonedDateTime.parse(s, DateTimeFormatter.ofPattern(DATE_PATTERN_WITH_TZ_AND_MS_ISO)),
-                s -> Instant.parse(s).atZone(ZoneId.systemDefault()),
-                s -> LocalDateTime.parse(s).atZone(ZoneId.systemDefault()),
-                s -> LocalDate.parse(s).atStartOfDay(ZoneId.systemDefault()),
-                s -> Instant.ofEpochMilli(Long.parseLong(s)).atZone(ZoneId.systemDefault()));
-        for (Function<String, ZonedDateTime> parser : parsers) {
+    private static Instant parse(String value) {
+        try {
+            return parseDateTime(value);
+        } catch (DateTimeParseException dateTime) {
             try {
-                return parser.apply(text);
-            } catch (DateTimeParseException | NumberFormatException e) {
-                // try the next format
+                return parseDateTime("1970-01-01T" + value);
+            } catch (DateTimeParseException timeOnly) {
+                try {
+                    long epoch = Double.valueOf(value).longValue();
+                    return Long.toString(Math.abs(epoch)).length() < 12 ? Instant.ofEpochSecond(epoch)
+                            : Instant.ofEpochMilli(epoch);
+                } catch (NumberFormatException notANumber) {
+                    try {
+                        return value.length() == 10 ? parseDateTime(value + "T00:00:00")
+                                : parseDateTime(value.substring(0, 10) + "T00:00:00" + value.substring(10));
+                    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+                        throw new IllegalArgumentException(value + " is not in a valid format.", e);
+                    }
+                }
             }
         }
-        throw new IllegalArgumentException(value + " is not in a valid format.");
     }
 
+    private static Instant parseDateTime(String value) throws DateTimeParseException {
+        for (DateTimeFormatter parser : ZONED_PARSERS) {
+            try {
+                return ZonedDateTime.parse(value, parser).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next pattern
+            }
+        }
+        return LocalDateTime.parse(value, LOCAL_PARSER).atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /**
+     * @return the instant in the system default time zone
+     */
     public ZonedDateTime getZonedDateTime() {
-        return zonedDateTime;
+        return getZonedDateTime(ZoneId.systemDefault());
     }
 
     public ZonedDateTime getZonedDateTime(ZoneId zoneId) {
-        return zonedDateTime.withZoneSameInstant(zoneId);
+        return instant.atZone(zoneId);
     }
 
     public Instant getInstant() {
-        return zonedDateTime.toInstant();
+        return instant;
     }
 
     public static DateTimeType valueOf(String value) {
@@ -104,15 +124,19 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
 
     @Override
     public String format(@Nullable String pattern) {
-        return pattern == null ? toFullString() : String.format(pattern, zonedDateTime);
+        return format(pattern, ZoneId.systemDefault());
     }
 
     public String format(@Nullable String pattern, ZoneId zoneId) {
-        return pattern == null ? toFullString(zoneId) : String.format(pattern, getZonedDateTime(zoneId));
+        ZonedDateTime zoned = getZonedDateTime(zoneId);
+        if (pattern == null) {
+            return DateTimeFormatter.ofPattern(DATE_PATTERN).format(zoned);
+        }
+        return String.format(pattern, zoned);
     }
 
     public String format(Locale locale, String pattern) {
-        return String.format(locale, pattern, zonedDateTime);
+        return String.format(locale, pattern, getZonedDateTime());
     }
 
     @Override
@@ -122,16 +146,24 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
 
     @Override
     public String toFullString() {
-        return zonedDateTime.format(FULL_FORMATTER);
+        return toFullString(ZoneId.systemDefault());
     }
 
     public String toFullString(ZoneId zoneId) {
-        return getZonedDateTime(zoneId).format(FULL_FORMATTER);
+        String formatted = getZonedDateTime(zoneId).format(FULL_FORMATTER);
+        if (formatted.contains(".")) {
+            String sign = formatted.contains("+") ? "+" : formatted.lastIndexOf('-') > 10 ? "-" : "";
+            if (!sign.isEmpty()) {
+                // nine fraction digits: drop up to two trailing groups of zeros
+                return formatted.replace("000" + sign, sign).replace("000" + sign, sign);
+            }
+        }
+        return formatted;
     }
 
     @Override
     public int hashCode() {
-        return getInstant().hashCode();
+        return instant.hashCode();
     }
 
     @Override
@@ -142,11 +174,11 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
         if (obj == null || getClass() != obj.getClass()) {
             return false;
         }
-        return getInstant().equals(((DateTimeType) obj).getInstant());
+        return instant.equals(((DateTimeType) obj).instant);
     }
 
     @Override
     public int compareTo(DateTimeType o) {
-        return getInstant().compareTo(o.getInstant());
+        return instant.compareTo(o.instant);
     }
 }
