@@ -14,7 +14,6 @@ package org.openhab.core.auth.client.oauth2;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -39,28 +38,31 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
     private @Nullable String scope;
     private @Nullable String state;
     private @Nullable Instant createdOn;
-    private Map<String, String> extraFields = new HashMap<>();
+    private Map<String, String> extraFields = Map.of();
 
     public AccessTokenResponse() {
     }
 
+    /**
+     * @return the provider-specific fields of the response (unmodifiable; may hold sensitive values)
+     */
     public Map<String, String> getExtraFields() {
         return extraFields;
     }
 
     public void setExtraFields(Map<String, String> extraFields) {
-        this.extraFields = extraFields;
+        this.extraFields = Map.copyOf(extraFields);
     }
 
     /**
      * @param givenTime the time to check
-     * @param tokenExpiresInSeconds how many seconds before its real expiry the token counts as expired
+     * @param tokenExpiresInSeconds buffer: how many seconds before its stated expiry the token counts as expired
      * @return true if the token is expired at the given time (or its creation time is unknown)
      */
     public boolean isExpired(Instant givenTime, int tokenExpiresInSeconds) {
         Instant created = createdOn;
         return created == null
-                || created.plusSeconds(expiresIn).minusSeconds(tokenExpiresInSeconds).compareTo(givenTime) < 0;
+                || created.plusSeconds(expiresIn).minusSeconds(tokenExpiresInSeconds).isBefore(givenTime);
     }
 
     public @Nullable String getAccessToken() {
@@ -75,7 +77,7 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return tokenType;
     }
 
-    public void setTokenType(@Nullable String tokenType) {
+    public void setTokenType(String tokenType) {
         this.tokenType = tokenType;
     }
 
@@ -99,7 +101,7 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return scope;
     }
 
-    public void setScope(@Nullable String scope) {
+    public void setScope(String scope) {
         this.scope = scope;
     }
 
@@ -107,7 +109,7 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return state;
     }
 
-    public void setState(@Nullable String state) {
+    public void setState(String state) {
         this.state = state;
     }
 
@@ -115,16 +117,14 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return createdOn;
     }
 
-    public void setCreatedOn(@Nullable Instant createdOn) {
+    public void setCreatedOn(Instant createdOn) {
         this.createdOn = createdOn;
     }
 
     @Override
     public Object clone() {
         try {
-            AccessTokenResponse copy = (AccessTokenResponse) super.clone();
-            copy.extraFields = new HashMap<>(extraFields);
-            return copy;
+            return super.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
@@ -149,6 +149,9 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
                 && Objects.equals(createdOn, other.createdOn) && Objects.equals(extraFields, other.extraFields);
     }
 
+    /**
+     * Unlike openHAB's, whose toString shows the tokens, this one redacts them and the extra field values.
+     */
     @Override
     public String toString() {
         return "AccessTokenResponse [tokenType=" + tokenType + ", expiresIn=" + expiresIn + ", scope=" + scope

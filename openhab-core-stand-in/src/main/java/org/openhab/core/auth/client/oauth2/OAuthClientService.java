@@ -39,7 +39,6 @@ public interface OAuthClientService extends AutoCloseable {
     AccessTokenResponse getAccessTokenByResourceOwnerPasswordCredentials(String username, String password,
             @Nullable String scope) throws OAuthException, IOException, OAuthResponseException;
 
-    @Nullable
     AccessTokenResponse refreshToken() throws OAuthException, IOException, OAuthResponseException;
 
     AccessTokenResponse getAccessTokenByClientCredentials(@Nullable String scope)
