@@ -1,0 +1,43 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.core.thing.type;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Compile-time stand-in mirroring org.openhab.core.thing.type.ChannelKind of openHAB core 5.2.1; never shipped.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public enum ChannelKind {
+    STATE,
+    TRIGGER;
+
+    /**
+     * @param input the kind's name in any case, or null for {@link #STATE}
+     * @return the kind
+     */
+    public static ChannelKind parse(@Nullable String input) {
+        if (input == null) {
+            return STATE;
+        }
+        for (ChannelKind kind : values()) {
+            if (kind.name().equalsIgnoreCase(input)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Unknown channel kind: '" + input + "'");
+    }
+}
