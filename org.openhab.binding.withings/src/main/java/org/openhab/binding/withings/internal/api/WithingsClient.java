@@ -504,7 +504,7 @@ public class WithingsClient {
             throws WithingsApiException {
         List<B> bodies = new ArrayList<>();
         Map<String, String> pageParams = new LinkedHashMap<>(params);
-        int lastOffset = -1;
+        int lastOffset = 0;
         for (int page = 1;; page++) {
             B body = parse(call(tp, path, action, pageParams), bodyType, path + " " + action);
             bodies.add(body);

@@ -108,7 +108,7 @@ public class FixtureServer implements AutoCloseable {
      *
      * @param offset the {@code offset} form value to match, or null for requests without a more specific rule
      */
-    public synchronized void stub(String path, String action, @Nullable String offset, Reply... answers) {
+    public synchronized void stubPage(String path, String action, @Nullable String offset, Reply... answers) {
         replies.put(key(path, action, offset), new ArrayDeque<>(List.of(answers)));
     }
 
@@ -116,7 +116,7 @@ public class FixtureServer implements AutoCloseable {
      * Registers answers for (path, action), whatever the offset.
      */
     public void stub(String path, String action, Reply... answers) {
-        stub(path, action, null, answers);
+        stubPage(path, action, null, answers);
     }
 
     /**

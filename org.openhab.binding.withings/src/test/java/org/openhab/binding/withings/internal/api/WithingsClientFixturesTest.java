@@ -221,8 +221,8 @@ class WithingsClientFixturesTest extends ClientTestBase {
 
     @Test
     void aiowithingsSleepSummaryPagingFollowsOffset() throws Exception {
-        server().stub(SLEEP, "getsummary", null, json(fixture("aiowithings/sleep_summary.json")));
-        server().stub(SLEEP, "getsummary", "300", ok("{\"series\":[{\"id\":1,\"timezone\":\"Europe/Paris\","
+        server().stub(SLEEP, "getsummary", json(fixture("aiowithings/sleep_summary.json")));
+        server().stubPage(SLEEP, "getsummary", "300", ok("{\"series\":[{\"id\":1,\"timezone\":\"Europe/Paris\","
                 + "\"date\":\"2021-05-01\",\"startdate\":1619820000,\"enddate\":1619850000,"
                 + "\"data\":{\"sleep_score\":80}}],\"more\":false,\"offset\":301}"));
 

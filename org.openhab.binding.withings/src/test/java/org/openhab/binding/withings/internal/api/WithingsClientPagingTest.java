@@ -41,11 +41,11 @@ class WithingsClientPagingTest extends ClientTestBase {
 
     @Test
     void getmeasFollowsIntegerMoreAndKeepsFirstUpdateTime() throws Exception {
-        server().stub("/measure", "getmeas", null, ok("{\"updatetime\":1700000100,\"timezone\":\"Europe/Paris\","
+        server().stub("/measure", "getmeas", ok("{\"updatetime\":1700000100,\"timezone\":\"Europe/Paris\","
                 + "\"more\":1,\"offset\":1,\"measuregrps\":[" + String.format(GROUP, 1, 1699990000, 70500) + "]}"));
-        server().stub("/measure", "getmeas", "1", ok("{\"updatetime\":1700000200,\"more\":true,\"offset\":2,"
+        server().stubPage("/measure", "getmeas", "1", ok("{\"updatetime\":1700000200,\"more\":true,\"offset\":2,"
                 + "\"measuregrps\":[" + String.format(GROUP, 2, 1699991000, 70600) + "]}"));
-        server().stub("/measure", "getmeas", "2", ok("{\"updatetime\":1700000300,\"more\":0,\"offset\":0,"
+        server().stubPage("/measure", "getmeas", "2", ok("{\"updatetime\":1700000300,\"more\":0,\"offset\":0,"
                 + "\"measuregrps\":[" + String.format(GROUP, 3, 1699992000, 70700) + "]}"));
 
         MeasureResult result = client().getMeasures(tokens, MeasureQuery.since(Instant.ofEpochSecond(1699000000)));
@@ -68,7 +68,7 @@ class WithingsClientPagingTest extends ClientTestBase {
     void pageBoundStopsPagingAndReportsIncomplete() throws Exception {
         client = newClient(3, Duration.ofSeconds(10));
         for (int i = 0; i < 10; i++) {
-            server().stub("/v2/heart", "list", i == 0 ? null : Integer.toString(i * 10),
+            server().stubPage("/v2/heart", "list", i == 0 ? null : Integer.toString(i * 10),
                     ok("{\"series\":[{\"deviceid\":\"d\",\"heart_rate\":" + (60 + i) + ",\"timestamp\":" + i
                             + ",\"ecg\":{\"signalid\":" + i + ",\"afib\":0},"
                             + "\"bloodpressure\":{\"diastole\":80,\"systole\":120}}],\"more\":true,\"offset\":"
@@ -84,9 +84,9 @@ class WithingsClientPagingTest extends ClientTestBase {
 
     @Test
     void heartListPagingWithWindow() throws Exception {
-        server().stub("/v2/heart", "list", null, ok("{\"series\":[{\"heart_rate\":70,\"timestamp\":1,"
+        server().stub("/v2/heart", "list", ok("{\"series\":[{\"heart_rate\":70,\"timestamp\":1,"
                 + "\"timezone\":\"Europe/Paris\",\"model\":44}],\"more\":true,\"offset\":1}"));
-        server().stub("/v2/heart", "list", "1", ok("{\"series\":[{\"heart_rate\":71,\"timestamp\":2}],\"more\":false}"));
+        server().stubPage("/v2/heart", "list", "1", ok("{\"series\":[{\"heart_rate\":71,\"timestamp\":2}],\"more\":false}"));
         List<HeartSeries> series = client().getHeartList(tokens, Instant.ofEpochSecond(1000),
                 Instant.ofEpochSecond(2000));
         assertEquals(2, series.size());
