@@ -15,7 +15,8 @@ package org.openhab.binding.withings.internal.api;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Authentication failed (family {@link StatusFamily#AUTH_FAILED}): the token was refused even after a refresh, or no token is available; the user must re-authorise.
+ * Authentication failed (family {@link StatusFamily#AUTH_FAILED}): the token was refused even after a refresh, or no
+ * token is available; the user must re-authorise.
  *
  * @author Withings binding contributors - Initial contribution
  */

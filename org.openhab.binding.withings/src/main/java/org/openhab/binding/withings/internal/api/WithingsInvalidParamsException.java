@@ -15,7 +15,8 @@ package org.openhab.binding.withings.internal.api;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Invalid parameters (family {@link StatusFamily#INVALID_PARAMS}): never retried. 293/294 on notify subscribe mean that Withings could not validate the callback URL.
+ * Invalid parameters (family {@link StatusFamily#INVALID_PARAMS}): never retried. 293/294 on notify subscribe mean
+ * that Withings could not validate the callback URL.
  *
  * @author Withings binding contributors - Initial contribution
  */

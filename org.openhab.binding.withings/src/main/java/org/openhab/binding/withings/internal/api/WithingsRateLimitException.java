@@ -15,7 +15,8 @@ package org.openhab.binding.withings.internal.api;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Too many requests (601, family {@link StatusFamily#TOO_MANY_REQUESTS}): the bridge's rate limiter pauses every user for its cool-down.
+ * Too many requests (601, family {@link StatusFamily#TOO_MANY_REQUESTS}): the bridge's rate limiter pauses every user
+ * for its cool-down.
  *
  * @author Withings binding contributors - Initial contribution
  */

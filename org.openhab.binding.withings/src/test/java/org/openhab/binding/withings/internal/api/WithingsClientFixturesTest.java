@@ -212,9 +212,9 @@ class WithingsClientFixturesTest extends ClientTestBase {
     }
 
     private static BigDecimal newestWeight(List<MeasureGroup> groups, AttribPolicy policy) {
-        return groups.stream().filter(policy::accepts).sorted(Comparator.comparing((MeasureGroup g) -> g.date).reversed())
-                .flatMap(g -> g.measures.stream()).filter(m -> m.type == 1).findFirst().orElseThrow()
-                .decodedValue();
+        return groups.stream().filter(policy::accepts)
+                .sorted(Comparator.comparing((MeasureGroup g) -> g.date).reversed())
+                .flatMap(g -> g.measures.stream()).filter(m -> m.type == 1).findFirst().orElseThrow().decodedValue();
     }
 
     // ------------------------------------------------------------------ sleep

@@ -86,7 +86,8 @@ class WithingsClientPagingTest extends ClientTestBase {
     void heartListPagingWithWindow() throws Exception {
         server().stub("/v2/heart", "list", ok("{\"series\":[{\"heart_rate\":70,\"timestamp\":1,"
                 + "\"timezone\":\"Europe/Paris\",\"model\":44}],\"more\":true,\"offset\":1}"));
-        server().stubPage("/v2/heart", "list", "1", ok("{\"series\":[{\"heart_rate\":71,\"timestamp\":2}],\"more\":false}"));
+        server().stubPage("/v2/heart", "list", "1",
+                ok("{\"series\":[{\"heart_rate\":71,\"timestamp\":2}],\"more\":false}"));
         List<HeartSeries> series = client().getHeartList(tokens, Instant.ofEpochSecond(1000),
                 Instant.ofEpochSecond(2000));
         assertEquals(2, series.size());

@@ -14,11 +14,13 @@ package org.openhab.binding.withings.internal.auth;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -32,6 +34,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.reflect.TypeToken;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonWriter;
 
 /**
  * The token deserializer used the way openHAB core uses it: a Gson built from the GsonBuilder handed to
@@ -49,7 +56,50 @@ class WithingsAccessTokenDeserializerTest {
 
     private final WithingsAccessTokenDeserializer deserializer = new WithingsAccessTokenDeserializer(
             Clock.fixed(NOW, ZoneOffset.UTC));
-    private final Gson gson = new GsonBuilder().registerTypeAdapter(AccessTokenResponse.class, deserializer).create();
+    /**
+     * Core's Gson for the token endpoint: the builder given to {@code withGsonBuilder} (with our deserializer) plus,
+     * registered after it, a factory that behaves like core's extra-fields adapter: it reads the answer as a tree,
+     * lets the delegate (our deserializer) build the response from that tree, then copies every remaining
+     * non-standard property of the same tree into {@code extraFields}.
+     */
+    private final Gson gson = new GsonBuilder().registerTypeAdapter(AccessTokenResponse.class, deserializer)
+            .registerTypeAdapterFactory(new CoreLikeExtraFieldsFactory()).create();
+
+    private static final class CoreLikeExtraFieldsFactory implements TypeAdapterFactory {
+        private static final Set<String> STANDARD = Set.of("access_token", "token_type", "expires_in",
+                "refresh_token", "scope", "state");
+
+        @Override
+        public <T> @Nullable TypeAdapter<T> create(@Nullable Gson gson, @Nullable TypeToken<T> type) {
+            if (gson == null || type == null || !AccessTokenResponse.class.isAssignableFrom(type.getRawType())) {
+                return null;
+            }
+            TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
+            TypeAdapter<JsonElement> trees = gson.getAdapter(JsonElement.class);
+            return new TypeAdapter<T>() {
+                @Override
+                public void write(@Nullable JsonWriter out, @Nullable T value) throws IOException {
+                    delegate.write(out, value);
+                }
+
+                @Override
+                public @Nullable T read(@Nullable JsonReader in) throws IOException {
+                    JsonElement tree = trees.read(in);
+                    JsonObject object = tree.getAsJsonObject();
+                    T parsed = delegate.fromJsonTree(tree);
+                    Map<String, String> extra = new HashMap<>();
+                    object.entrySet().stream().filter(e -> !STANDARD.contains(e.getKey()))
+                            .forEach(e -> extra.put(e.getKey(),
+                                    e.getValue().isJsonPrimitive() ? e.getValue().getAsString()
+                                            : e.getValue().toString()));
+                    if (parsed instanceof AccessTokenResponse response) {
+                        response.setExtraFields(extra);
+                    }
+                    return parsed;
+                }
+            };
+        }
+    }
 
     private static String success(String userid) {
         return "{\"status\":0,\"body\":{\"userid\":" + userid + ",\"access_token\":\"" + ACCESS
@@ -57,22 +107,12 @@ class WithingsAccessTokenDeserializerTest {
                 + "\"expires_in\":10800,\"token_type\":\"Bearer\",\"csrf_token\":\"csrf123\"}}";
     }
 
-    /** What core does: parse to a tree, deserialize, then read the remaining tree as the extra fields. */
     private record Parsed(AccessTokenResponse response, Map<String, String> extraFields) {
     }
 
     private Parsed parseLikeCore(String json) {
-        JsonElement tree = JsonParser.parseString(json);
-        AccessTokenResponse response = gson.fromJson(tree, AccessTokenResponse.class);
-        Map<String, String> extra = new LinkedHashMap<>();
-        if (tree.isJsonObject()) {
-            for (Map.Entry<String, JsonElement> entry : tree.getAsJsonObject().entrySet()) {
-                JsonElement value = entry.getValue();
-                extra.put(entry.getKey(), value.isJsonPrimitive() ? value.getAsString() : value.toString());
-            }
-        }
-        response.setExtraFields(extra);
-        return new Parsed(response, extra);
+        AccessTokenResponse response = gson.fromJson(json, AccessTokenResponse.class);
+        return new Parsed(response, response.getExtraFields());
     }
 
     @Test
@@ -102,8 +142,9 @@ class WithingsAccessTokenDeserializerTest {
 
     @Test
     void remainingTreeHoldsOnlyUserid() {
+        Gson plain = new GsonBuilder().registerTypeAdapter(AccessTokenResponse.class, deserializer).create();
         JsonElement tree = JsonParser.parseString(success("363"));
-        gson.fromJson(tree, AccessTokenResponse.class);
+        plain.fromJson(tree, AccessTokenResponse.class);
         JsonObject object = tree.getAsJsonObject();
         assertEquals(1, object.size());
         assertEquals("363", object.get("userid").getAsString());
@@ -145,7 +186,10 @@ class WithingsAccessTokenDeserializerTest {
         assertThrows(JsonSyntaxException.class, () -> parseLikeCore("{\"status\":0,\"body\":[]}"));
         assertThrows(JsonSyntaxException.class, () -> parseLikeCore("{\"status\":0,\"body\":{\"userid\":1}}"));
         assertThrows(JsonSyntaxException.class, () -> parseLikeCore("{\"body\":{}}"));
-        assertThrows(JsonSyntaxException.class, () -> parseLikeCore("[]"));
+        // a non-object answer reaching the deserializer directly
+        Gson plain = new GsonBuilder().registerTypeAdapter(AccessTokenResponse.class, deserializer).create();
+        assertThrows(JsonSyntaxException.class, () -> plain.fromJson("[]", AccessTokenResponse.class));
+        assertThrows(JsonSyntaxException.class, () -> plain.fromJson("\"text\"", AccessTokenResponse.class));
     }
 
     @Test

@@ -73,7 +73,8 @@ class WithingsOAuthTest {
         verify(factory, never()).getOAuthClientService(any());
         // the builder carries the Withings deserializer
         AccessTokenResponse response = builder.getValue().create().fromJson(
-                "{\"status\":0,\"body\":{\"userid\":7,\"access_token\":\"a\",\"refresh_token\":\"r\",\"expires_in\":10800}}",
+                "{\"status\":0,\"body\":{\"userid\":7,\"access_token\":\"a\",\"refresh_token\":\"r\","
+                        + "\"expires_in\":10800}}",
                 AccessTokenResponse.class);
         assertEquals("a", response.getAccessToken());
         assertThrows(JsonSyntaxException.class,
