@@ -32,15 +32,13 @@ public abstract class AbstractUID {
     public static final String SEPARATOR = ":";
 
     private final List<String> segments;
-    private @Nullable String asString;
 
     protected AbstractUID() {
         this.segments = List.of();
     }
 
     protected AbstractUID(String uid) {
-        this(List.of(uid.split(SEPARATOR, -1)));
-        this.asString = uid;
+        this(List.of(uid.split(SEPARATOR)));
     }
 
     protected AbstractUID(String... segments) {
@@ -94,12 +92,7 @@ public abstract class AbstractUID {
     }
 
     public String getAsString() {
-        String result = asString;
-        if (result == null) {
-            result = String.join(SEPARATOR, segments);
-            asString = result;
-        }
-        return result;
+        return String.join(SEPARATOR, segments);
     }
 
     @Override

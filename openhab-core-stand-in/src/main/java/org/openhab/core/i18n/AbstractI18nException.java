@@ -13,6 +13,7 @@
 package org.openhab.core.i18n;
 
 import java.util.Locale;
+import java.util.StringJoiner;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -20,7 +21,9 @@ import org.osgi.framework.Bundle;
 
 /**
  * Compile-time stand-in mirroring org.openhab.core.i18n.AbstractI18nException of openHAB core 5.2.1; never shipped.
- * A message starting with {@code @text/} is a translation key, resolved by a {@link TranslationProvider}.
+ * A message {@code @text/<key>} is a translation key: the exception then has no plain message, and
+ * {@link #getLocalizedMessage(Bundle, TranslationProvider, Locale)} asks the {@link TranslationProvider} (English
+ * when no locale is given).
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -30,50 +33,64 @@ public abstract class AbstractI18nException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private static final String I18N_PREFIX = "@text/";
 
-    private final @Nullable String rawMessage;
+    private final String msgKey;
     private final @Nullable Object @Nullable [] msgParams;
 
     protected AbstractI18nException(String message, @Nullable Object @Nullable... msgParams) {
-        super(message);
-        this.rawMessage = message;
-        this.msgParams = msgParams;
+        this(message, null, msgParams);
     }
 
-    protected AbstractI18nException(String message, @Nullable Throwable cause, @Nullable Object @Nullable... msgParams) {
-        super(message, cause);
-        this.rawMessage = message;
-        this.msgParams = msgParams;
+    protected AbstractI18nException(String message, @Nullable Throwable cause,
+            @Nullable Object @Nullable... msgParams) {
+        super(message.startsWith(I18N_PREFIX) ? null : message, cause);
+        if (message.startsWith(I18N_PREFIX)) {
+            this.msgKey = message.substring(I18N_PREFIX.length());
+            this.msgParams = msgParams;
+        } else {
+            this.msgKey = "";
+            this.msgParams = null;
+        }
     }
 
     protected AbstractI18nException(Throwable cause) {
         super(cause);
-        this.rawMessage = null;
+        this.msgKey = "";
         this.msgParams = null;
     }
 
     /**
-     * @return the message, translated with the default locale if it is a translation key
+     * @return the message, translated to English if it is a translation key and both arguments are given
      */
-    public @Nullable String getMessage(Bundle bundle, TranslationProvider i18nProvider) {
-        return getLocalizedMessage(bundle, i18nProvider, null);
+    public @Nullable String getMessage(@Nullable Bundle bundle, @Nullable TranslationProvider i18nProvider) {
+        return getLocalizedMessage(bundle, i18nProvider, Locale.ENGLISH);
     }
 
     /**
-     * @return the message, translated if it is a translation key
+     * @return the message, translated if it is a translation key and bundle and provider are given
      */
-    public @Nullable String getLocalizedMessage(Bundle bundle, TranslationProvider i18nProvider,
+    public @Nullable String getLocalizedMessage(@Nullable Bundle bundle, @Nullable TranslationProvider i18nProvider,
             @Nullable Locale locale) {
-        String message = rawMessage;
-        if (message == null || !message.startsWith(I18N_PREFIX)) {
-            return message == null ? getMessage() : message;
+        if (msgKey.isBlank() || bundle == null || i18nProvider == null) {
+            return super.getMessage();
         }
-        return i18nProvider.getText(bundle, message.substring(I18N_PREFIX.length()), null, locale, msgParams);
+        return i18nProvider.getText(bundle, msgKey, null, locale != null ? locale : Locale.ENGLISH, msgParams);
     }
 
     /**
-     * @return the message as given to the constructor (a translation key or text), null if built from a cause
+     * @return the plain message, or {@code @text/<key>} followed by the quoted parameters if any
      */
     public @Nullable String getRawMessage() {
-        return rawMessage;
+        if (msgKey.isBlank()) {
+            return super.getMessage();
+        }
+        Object @Nullable [] params = msgParams;
+        if (params == null || params.length == 0) {
+            return I18N_PREFIX + msgKey;
+        }
+        StringJoiner joiner = new StringJoiner(", ", " [ ", " ]");
+        for (Object param : params) {
+            joiner.add("\"" + (param == null ? "" : param.toString()) + "\"");
+        }
+        return I18N_PREFIX + msgKey + joiner;
     }
 }

@@ -146,56 +146,62 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     }
 
     @Override
-    public synchronized void startScan(@Nullable ScanListener listener) {
-        abortScan();
-        this.scanListener = listener;
-        if (getScanTimeout() > 0) {
-            scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
-        }
-        timestampOfLastScan = Instant.now();
-        try {
-            startScan();
-        } catch (RuntimeException e) {
-            cancelScheduledStop();
-            this.scanListener = null;
-            if (listener != null) {
-                listener.onErrorOccurred(e);
+    public void startScan(@Nullable ScanListener listener) {
+        synchronized (this) {
+            abortScan();
+            this.scanListener = listener;
+            if (getScanTimeout() > 0) {
+                scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
+            }
+            timestampOfLastScan = Instant.now();
+            try {
+                startScan();
+            } catch (RuntimeException e) {
+                cancelScheduledStop();
+                this.scanListener = null;
+                if (listener != null) {
+                    listener.onErrorOccurred(e);
+                }
             }
         }
     }
 
     @Override
-    public synchronized void startScan(String input, @Nullable ScanListener listener) {
-        if (!isScanInputSupported()) {
-            if (listener != null) {
-                listener.onErrorOccurred(new UnsupportedOperationException("Scan with input is not supported"));
+    public void startScan(String input, @Nullable ScanListener listener) {
+        synchronized (this) {
+            if (!isScanInputSupported()) {
+                if (listener != null) {
+                    listener.onErrorOccurred(new UnsupportedOperationException("Scan with input is not supported"));
+                }
+                return;
             }
-            return;
-        }
-        abortScan();
-        this.scanListener = listener;
-        if (getScanTimeout() > 0) {
-            scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
-        }
-        timestampOfLastScan = Instant.now();
-        try {
-            startScan(input);
-        } catch (RuntimeException e) {
-            cancelScheduledStop();
-            this.scanListener = null;
-            if (listener != null) {
-                listener.onErrorOccurred(e);
+            abortScan();
+            this.scanListener = listener;
+            if (getScanTimeout() > 0) {
+                scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
+            }
+            timestampOfLastScan = Instant.now();
+            try {
+                startScan(input);
+            } catch (RuntimeException e) {
+                cancelScheduledStop();
+                this.scanListener = null;
+                if (listener != null) {
+                    listener.onErrorOccurred(e);
+                }
             }
         }
     }
 
     @Override
-    public synchronized void abortScan() {
-        cancelScheduledStop();
-        ScanListener listener = scanListener;
-        if (listener != null) {
-            listener.onErrorOccurred(new CancellationException("Scan has been aborted."));
-            scanListener = null;
+    public void abortScan() {
+        synchronized (this) {
+            cancelScheduledStop();
+            ScanListener listener = scanListener;
+            if (listener != null) {
+                listener.onErrorOccurred(new CancellationException("Scan has been aborted."));
+                scanListener = null;
+            }
         }
     }
 
@@ -213,12 +219,14 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         throw new UnsupportedOperationException("Scan with input is not supported");
     }
 
-    protected synchronized void stopScan() {
-        cancelScheduledStop();
-        ScanListener listener = scanListener;
-        if (listener != null) {
-            listener.onFinished();
-            scanListener = null;
+    protected void stopScan() {
+        synchronized (this) {
+            cancelScheduledStop();
+            ScanListener listener = scanListener;
+            if (listener != null) {
+                listener.onFinished();
+                scanListener = null;
+            }
         }
     }
 

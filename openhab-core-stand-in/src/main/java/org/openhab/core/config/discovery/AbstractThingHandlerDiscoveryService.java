@@ -84,34 +84,51 @@ public abstract class AbstractThingHandlerDiscoveryService<T extends ThingHandle
     }
 
     @Override
-    public T getThingHandler() {
+    public @Nullable T getThingHandler() {
         return thingHandler;
     }
 
     @Override
     public void activate(@Nullable Map<String, Object> config) {
-        super.activate(config);
-        backgroundDiscoveryEnabled = isBackgroundDiscoveryEnabled();
+        // background discovery starts in initialize(), once the handler is set
+        backgroundDiscoveryEnabled = backgroundSetting(config, backgroundDiscoveryEnabled);
     }
 
     @Override
     public void modified(@Nullable Map<String, Object> config) {
-        super.modified(config);
-        backgroundDiscoveryEnabled = isBackgroundDiscoveryEnabled();
+        if (config == null) {
+            return;
+        }
+        boolean enabled = backgroundSetting(config, backgroundDiscoveryEnabled);
+        if (backgroundDiscoveryEnabled && !enabled) {
+            stopBackgroundDiscovery();
+        } else if (!backgroundDiscoveryEnabled && enabled) {
+            startBackgroundDiscovery();
+        }
+        backgroundDiscoveryEnabled = enabled;
+    }
+
+    private static boolean backgroundSetting(@Nullable Map<String, Object> config, boolean current) {
+        Object value = config == null ? null : config.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY);
+        return value == null ? current : Boolean.parseBoolean(value.toString());
     }
 
     @Override
     public void deactivate() {
-        super.deactivate();
+        // background discovery is stopped in dispose()
     }
 
     @Override
     public void initialize() {
-        // called once the handler is set; background discovery starts on activate
+        if (backgroundDiscoveryEnabled) {
+            startBackgroundDiscovery();
+        }
     }
 
     @Override
     public void dispose() {
-        // can be overridden by subclasses
+        if (backgroundDiscoveryEnabled) {
+            stopBackgroundDiscovery();
+        }
     }
 }

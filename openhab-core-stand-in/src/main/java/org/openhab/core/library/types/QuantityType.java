@@ -12,8 +12,16 @@
  */
 package org.openhab.core.library.types;
 
+import static org.eclipse.jdt.annotation.DefaultLocation.FIELD;
+import static org.eclipse.jdt.annotation.DefaultLocation.PARAMETER;
+import static org.eclipse.jdt.annotation.DefaultLocation.RETURN_TYPE;
+import static org.eclipse.jdt.annotation.DefaultLocation.TYPE_ARGUMENT;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.IllegalFormatConversionException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -29,6 +37,7 @@ import javax.measure.quantity.Dimensionless;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.core.library.unit.MetricPrefix;
 import org.openhab.core.library.unit.Units;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.PrimitiveType;
@@ -45,11 +54,12 @@ import tech.units.indriya.function.RationalNumber;
  * @param <T> the quantity
  * @author Withings binding contributors - Initial contribution
  */
-@NonNullByDefault
+@NonNullByDefault({ PARAMETER, RETURN_TYPE, FIELD, TYPE_ARGUMENT })
 public class QuantityType<T extends Quantity<T>> extends Number
         implements PrimitiveType, State, Command, Comparable<QuantityType<T>> {
 
     private static final long serialVersionUID = 1L;
+    private static final String UNIT_PLACEHOLDER = "%unit%";
     private static final Pattern NUMBER_AND_UNIT = Pattern
             .compile("^\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(.*?)\\s*$");
 
@@ -66,15 +76,15 @@ public class QuantityType<T extends Quantity<T>> extends Number
     }
 
     public QuantityType(String value) {
-        this(value, Locale.ROOT);
+        this(value, Locale.ENGLISH);
     }
 
     @SuppressWarnings("unchecked")
     public QuantityType(String value, Locale locale) {
         String text = value.trim();
-        Matcher matcher = NUMBER_AND_UNIT.matcher(Locale.ROOT.equals(locale) ? text : normalise(text, locale));
+        Matcher matcher = NUMBER_AND_UNIT.matcher(normalise(text, locale));
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("Invalid quantity '" + value + "'");
+            throw new NumberFormatException("Invalid quantity '" + value + "'");
         }
         this.value = new BigDecimal(matcher.group(1));
         String symbol = matcher.group(2);
@@ -82,7 +92,7 @@ public class QuantityType<T extends Quantity<T>> extends Number
     }
 
     public QuantityType(Number value, Unit<T> unit) {
-        this.value = DecimalType.toBigDecimal(value);
+        this.value = value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
         this.unit = unit;
     }
 
@@ -144,24 +154,32 @@ public class QuantityType<T extends Quantity<T>> extends Number
         if (!(obj instanceof QuantityType<?> other)) {
             return false;
         }
-        if (!unit.isCompatible(other.unit)) {
+        if (!unit.isCompatible(other.unit) && !unit.inverse().isCompatible(other.unit)) {
             return false;
         }
-        @SuppressWarnings("unchecked")
-        QuantityType<T> same = (QuantityType<T>) other;
-        return compareTo(same) == 0;
+        return compareAny(other) == 0;
     }
 
     @Override
     public int compareTo(QuantityType<T> o) {
-        if (!unit.isCompatible(o.unit)) {
-            throw new IllegalArgumentException("Can not compare incompatible units " + unit + " and " + o.unit);
+        return compareAny(o);
+    }
+
+    /**
+     * Compares in system units (through the inverse unit if only that is compatible).
+     */
+    private int compareAny(QuantityType<?> other) {
+        if (unit.isCompatible(other.unit)) {
+            QuantityType<T> mine = toUnit(unit.getSystemUnit());
+            QuantityType<?> theirs = other.toUnit(other.unit.getSystemUnit());
+            if (mine == null || theirs == null) {
+                throw new IllegalArgumentException("Unable to convert to system unit during compare.");
+            }
+            return Double.compare(mine.doubleValue(), theirs.doubleValue());
+        } else if (unit.inverse().isCompatible(other.unit)) {
+            return inverse().compareAny(other);
         }
-        QuantityType<T> converted = o.toUnit(unit);
-        if (converted == null) {
-            throw new IllegalArgumentException("Can not convert " + o + " to " + unit);
-        }
-        return value.compareTo(converted.value);
+        throw new IllegalArgumentException("Can not compare incompatible units.");
     }
 
     public Unit<T> getUnit() {
@@ -190,13 +208,11 @@ public class QuantityType<T extends Quantity<T>> extends Number
     }
 
     public @Nullable QuantityType<?> toInvertibleUnit(Unit<?> targetUnit) {
-        if (unit.isCompatible(targetUnit)) {
-            return toUnit(targetUnit);
-        }
-        if (unit.inverse().isCompatible(targetUnit)) {
+        if (!targetUnit.equals(unit) && !targetUnit.isCompatible(Units.ONE)
+                && unit.inverse().isCompatible(targetUnit)) {
             return inverse().toUnit(targetUnit);
         }
-        return null;
+        return toUnit(targetUnit);
     }
 
     public @Nullable QuantityType<?> toInvertibleUnit(String targetUnit) {
@@ -223,20 +239,38 @@ public class QuantityType<T extends Quantity<T>> extends Number
         return value;
     }
 
+    /**
+     * Unlike openHAB (which hashes unit and value, so that 1000 g and 1 kg are equal but hash differently), this hash
+     * is consistent with {@link #equals(Object)} for compatible units: dimension and value in the system unit.
+     */
     @Override
     public int hashCode() {
         QuantityType<T> system = toUnit(unit.getSystemUnit());
-        BigDecimal normalised = (system == null ? value : system.value).stripTrailingZeros();
-        return 31 * unit.getSystemUnit().hashCode() + normalised.hashCode();
+        double systemValue = system == null ? doubleValue() : system.doubleValue();
+        return 31 * unit.getDimension().hashCode() + Double.hashCode(systemValue);
     }
 
     @Override
     public String format(String pattern) {
-        String withUnit = pattern.replace("%unit%", symbolOf(unit).replace("%", "%%"));
+        boolean unitPlaceholder = pattern.contains(UNIT_PLACEHOLDER);
+        String formatPattern = unitPlaceholder
+                ? pattern.replace(UNIT_PLACEHOLDER, Units.PERCENT.equals(unit) ? "%%" : symbolOf(unit))
+                : pattern;
+        if (!unitPlaceholder && unit.isCompatible(Units.SECOND)) {
+            QuantityType<T> millis = toUnit(MetricPrefix.MILLI(Units.SECOND));
+            if (millis != null) {
+                try {
+                    return String.format(formatPattern,
+                            ZonedDateTime.ofInstant(Instant.ofEpochMilli(millis.longValue()), ZoneOffset.UTC));
+                } catch (IllegalFormatConversionException e) {
+                    // not a date/time pattern
+                }
+            }
+        }
         try {
-            return String.format(withUnit, value);
-        } catch (IllegalFormatConversionException e) {
-            return String.format(withUnit, value.toBigInteger());
+            return String.format(formatPattern, value.toBigIntegerExact());
+        } catch (ArithmeticException | IllegalFormatConversionException e) {
+            return String.format(formatPattern, value);
         }
     }
 
@@ -263,25 +297,30 @@ public class QuantityType<T extends Quantity<T>> extends Number
     @Override
     public String toFullString() {
         if (Units.ONE.equals(unit)) {
-            return value.toPlainString();
+            return value.toString();
         }
-        return value.toPlainString() + " " + symbolOf(unit);
+        return value.toString() + " " + symbolOf(unit);
     }
 
     @Override
     public <U extends State> @Nullable U as(@Nullable Class<U> target) {
         if (target == OnOffType.class) {
-            return target.cast(value.signum() == 0 ? OnOffType.OFF : OnOffType.ON);
+            if (intValue() == 0) {
+                return target.cast(OnOffType.OFF);
+            } else if (Units.PERCENT.equals(unit)) {
+                return target.cast(OnOffType.from(value.signum() > 0));
+            }
+            return value.compareTo(BigDecimal.ONE) == 0 ? target.cast(OnOffType.ON) : null;
         } else if (target == OpenClosedType.class) {
-            return target.cast(value.signum() == 0 ? OpenClosedType.CLOSED : OpenClosedType.OPEN);
+            if (doubleValue() == 0) {
+                return target.cast(OpenClosedType.CLOSED);
+            }
+            return value.compareTo(BigDecimal.ONE) == 0 ? target.cast(OpenClosedType.OPEN) : null;
+        } else if (target == PercentType.class) {
+            QuantityType<T> percent = toUnit(Units.PERCENT);
+            return percent == null ? null : target.cast(new PercentType(percent.value));
         } else if (target == DecimalType.class) {
             return target.cast(new DecimalType(value));
-        } else if (target == PercentType.class) {
-            if (Units.PERCENT.equals(unit)) {
-                return target.cast(new PercentType(value));
-            }
-            QuantityType<?> percent = toInvertibleUnit(Units.PERCENT);
-            return percent == null ? null : target.cast(new PercentType(percent.value));
         }
         return State.super.as(target);
     }

@@ -23,7 +23,6 @@ import org.openhab.core.common.ThreadPoolManager;
 import org.openhab.core.config.core.ConfigDescription;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.Channel;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -256,6 +255,9 @@ public abstract class BaseThingHandler implements ThingHandler {
         synchronized (this) {
             ThingHandlerCallback current = callback;
             if (current != null) {
+                current.validateConfigurationParameters(thing, thing.getConfiguration().getProperties());
+                thing.getChannels().forEach(channel -> current.validateConfigurationParameters(channel,
+                        channel.getConfiguration().getProperties()));
                 this.thing = thing;
                 current.thingUpdated(thing);
             }
@@ -268,6 +270,10 @@ public abstract class BaseThingHandler implements ThingHandler {
 
     protected void updateConfiguration(Configuration configuration) {
         Map<String, Object> previous = thing.getConfiguration().getProperties();
+        ThingHandlerCallback validator = callback;
+        if (validator != null) {
+            validator.validateConfigurationParameters(thing, configuration.getProperties());
+        }
         try {
             thing.getConfiguration().setProperties(configuration.getProperties());
             synchronized (this) {
@@ -287,26 +293,32 @@ public abstract class BaseThingHandler implements ThingHandler {
     }
 
     protected void updateProperties(@Nullable Map<String, String> properties) {
-        if (properties == null) {
-            return;
-        }
-        boolean changed = false;
-        for (Map.Entry<String, String> property : properties.entrySet()) {
-            String existing = thing.getProperties().get(property.getKey());
-            if (!Objects.equals(existing, property.getValue())) {
-                thing.setProperty(property.getKey(), property.getValue());
-                changed = true;
-            }
-        }
-        if (changed) {
-            notifyThingUpdated();
-        }
+        updatePropertiesInternal(properties == null ? null : new HashMap<String, @Nullable String>(properties));
     }
 
     protected void updateProperty(String name, @Nullable String value) {
-        String existing = thing.getProperties().get(name);
-        if (!Objects.equals(existing, value)) {
-            thing.setProperty(name, value);
+        Map<String, @Nullable String> single = new HashMap<>();
+        single.put(name, value);
+        updatePropertiesInternal(single);
+    }
+
+    private void updatePropertiesInternal(@Nullable Map<String, @Nullable String> properties) {
+        boolean changed = false;
+        if (properties == null) {
+            if (!thing.getProperties().isEmpty()) {
+                thing.setProperties(Map.of());
+                changed = true;
+            }
+        } else {
+            for (Map.Entry<String, @Nullable String> property : properties.entrySet()) {
+                String existing = thing.getProperties().get(property.getKey());
+                if (existing == null || !existing.equals(property.getValue())) {
+                    thing.setProperty(property.getKey(), property.getValue());
+                    changed = true;
+                }
+            }
+        }
+        if (changed) {
             notifyThingUpdated();
         }
     }
@@ -329,8 +341,7 @@ public abstract class BaseThingHandler implements ThingHandler {
     }
 
     protected boolean isLinked(String channelId) {
-        Channel channel = thing.getChannel(channelId);
-        return channel != null && isLinked(channel.getUID());
+        return isLinked(new ChannelUID(getThing().getUID(), channelId));
     }
 
     protected boolean isLinked(ChannelUID channelUID) {
