@@ -108,6 +108,8 @@ class WithingsClientFixturesTest extends ClientTestBase {
         assertEquals(0, new BigDecimal("118.003").compareTo(weight.decodedValue()));
         assertTrue(AttribPolicy.DEFAULT.accepts(group));
         assertTrue(AttribPolicy.DEFAULT.accepts(result.groups().get(1)));
+        // the same grpid twice (attrib 0 and 8): one group after normalisation
+        assertEquals(1, result.normalizedGroups().size());
 
         FixtureServer.Recorded request = server().requests(MEASURE, "getmeas").get(0);
         assertEquals("1693600000", request.param("lastupdate"));
@@ -171,6 +173,9 @@ class WithingsClientFixturesTest extends ClientTestBase {
 
         MeasureResult first = client().getMeasures(tokens, MeasureQuery.all());
         assertEquals(3, first.groups().size());
+        // Home Assistant reuses grpid 1 for three different measurements: all kept, oldest first
+        assertEquals(List.of(1564657200L, 1564660800L, 1564664400L),
+                first.normalizedGroups().stream().map(g -> g.date).toList());
         assertEquals(BigDecimal.valueOf(70), newestWeight(first.groups()));
         // the newest group overall is the ambiguous one (attrib 1, 71 kg): left out by default, kept on request
         assertEquals(BigDecimal.valueOf(71), newestWeight(first.groups(), new AttribPolicy(true, true)));

@@ -25,6 +25,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.dto.HeartSeries;
 import org.openhab.binding.withings.internal.dto.IntradayData;
+import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.SleepSeries;
 
 /**
@@ -62,6 +63,21 @@ class WithingsClientPagingTest extends ClientTestBase {
         assertEquals("2", requests.get(2).param("offset"));
         // every page keeps the query
         assertTrue(requests.stream().allMatch(r -> "1699000000".equals(r.param("lastupdate"))));
+    }
+
+    @Test
+    void normalizedGroupsAreUniqueAndSortedByDate() throws Exception {
+        String edited = "{\"grpid\":2,\"attrib\":0,\"date\":1699991000,\"modified\":1699999999,\"category\":1,"
+                + "\"measures\":[{\"value\":70650,\"type\":1,\"unit\":-3}]}";
+        server().stub("/measure", "getmeas", ok("{\"updatetime\":1700000100,\"more\":0,\"measuregrps\":["
+                + String.format(GROUP, 3, 1699992000, 70700) + "," + edited + ","
+                + String.format(GROUP, 1, 1699990000, 70500) + "," + String.format(GROUP, 2, 1699991000, 70600)
+                + "]}"));
+        MeasureResult result = client().getMeasures(tokens, MeasureQuery.all());
+        assertEquals(4, result.groups().size());
+        List<MeasureGroup> normalized = result.normalizedGroups();
+        assertEquals(List.of(1L, 2L, 3L), normalized.stream().map(g -> g.grpid).toList());
+        assertEquals(70650L, normalized.get(1).measures.get(0).value);
     }
 
     @Test
