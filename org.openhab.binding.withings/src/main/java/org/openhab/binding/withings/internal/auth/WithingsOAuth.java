@@ -82,6 +82,18 @@ public final class WithingsOAuth {
     }
 
     /**
+     * The OAuth handle of a linked Withings user: one per bridge and Withings user, equal to the UID the user
+     * Thing gets when its id is the userid.
+     *
+     * @param bridgeId the id segment of the account bridge's UID
+     * @param userId the Withings userid
+     * @return {@code withings:user:<bridgeId>:<userId>}
+     */
+    public static String handle(String bridgeId, String userId) {
+        return "withings:user:" + bridgeId + ":" + userId;
+    }
+
+    /**
      * @param grantedScope the {@code scope} of the token answer (comma or space separated), or null
      * @return the scopes of {@link #SCOPES} that were not granted, in the order of {@link #SCOPES}
      */

@@ -82,6 +82,11 @@ class WithingsOAuthTest {
     }
 
     @Test
+    void handleOfAUser() {
+        assertEquals("withings:user:home:12345678", WithingsOAuth.handle("home", "12345678"));
+    }
+
+    @Test
     void defaultUrls() {
         WithingsApiConfig config = WithingsApiConfig.defaults();
         assertEquals("https://wbsapi.withings.net/v2/oauth2", config.tokenUrl());
