@@ -1,0 +1,31 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.api;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Authentication failed (family {@link StatusFamily#AUTH_FAILED}): the token was refused even after a refresh, or no
+ * token is available; the user must re-authorise.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class WithingsAuthException extends WithingsApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public WithingsAuthException(int status, String message) {
+        super(StatusFamily.AUTH_FAILED, status, message);
+    }
+}

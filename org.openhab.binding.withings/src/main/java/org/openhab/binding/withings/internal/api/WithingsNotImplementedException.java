@@ -1,0 +1,30 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.api;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * The feature is not available (family {@link StatusFamily#NOT_IMPLEMENTED}): disable it, no retry.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class WithingsNotImplementedException extends WithingsApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public WithingsNotImplementedException(int status, String message) {
+        super(StatusFamily.NOT_IMPLEMENTED, status, message);
+    }
+}

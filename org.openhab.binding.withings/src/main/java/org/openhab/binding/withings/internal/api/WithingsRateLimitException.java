@@ -1,0 +1,31 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.api;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+
+/**
+ * Too many requests (601, family {@link StatusFamily#TOO_MANY_REQUESTS}): the bridge's rate limiter pauses every user
+ * for its cool-down.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class WithingsRateLimitException extends WithingsApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public WithingsRateLimitException(int status, String message) {
+        super(StatusFamily.TOO_MANY_REQUESTS, status, message);
+    }
+}

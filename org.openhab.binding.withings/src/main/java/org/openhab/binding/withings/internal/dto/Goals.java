@@ -1,0 +1,31 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.dto;
+
+import com.google.gson.annotations.SerializedName;
+
+/**
+ * Goals of the user ({@code v2/user getgoals}).
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+public class Goals {
+    /** Daily steps. */
+    @SerializedName("steps")
+    public Integer steps;
+    /** Sleep duration in seconds. */
+    @SerializedName("sleep")
+    public Integer sleep;
+    @SerializedName("weight")
+    public GoalWeight weight;
+}
