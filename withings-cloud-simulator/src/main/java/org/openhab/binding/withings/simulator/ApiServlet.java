@@ -125,13 +125,14 @@ final class ApiServlet extends HttpServlet {
             body = body.substring(0, Math.max(1, body.length() / 2));
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        // recorded before the answer leaves, so a client that got its answer always finds its request recorded
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        core.log.add(new RecordedRequest(path, action, answer.userid(), answer.status(), answer.httpStatus(),
+                fault == null ? null : fault.kind().name(), start, ms));
         resp.setStatus(answer.httpStatus());
         resp.setContentType(answer.contentType());
         resp.setContentLength(bytes.length);
         resp.getOutputStream().write(bytes);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        core.log.add(new RecordedRequest(path, action, answer.userid(), answer.status(), answer.httpStatus(),
-                fault == null ? null : fault.kind().name(), start, ms));
     }
 
     private static String bearer(HttpServletRequest req) {

@@ -68,36 +68,53 @@ final class AuthorizeServlet extends HttpServlet {
         Instant start = core.clock.instant();
         long t0 = System.nanoTime();
         long userid = 0;
-        int http;
+        int http = 400;
+        String location = null;
+        String title;
+        String content = "";
         String clientId = req.getParameter("client_id");
         String redirect = req.getParameter("redirect_uri");
         String state = req.getParameter("state");
         String decision = req.getParameter("sim_decision");
+        String sep = redirect != null && redirect.contains("?") ? "&" : "?";
+        String stateParam = state == null ? "" : "&state=" + enc(state);
         if (!core.options.clientId().equals(clientId)) {
-            http = page(resp, 400, "Invalid client_id", "<p>This application is not known.</p>");
+            title = "Invalid client_id";
+            content = "<p>This application is not known.</p>";
         } else if (redirect == null || !(redirect.startsWith("http://") || redirect.startsWith("https://"))) {
-            http = page(resp, 400, "Invalid redirect_uri", "<p>redirect_uri is missing or not an http(s) URL.</p>");
+            title = "Invalid redirect_uri";
+            content = "<p>redirect_uri is missing or not an http(s) URL.</p>";
         } else if (!"code".equals(req.getParameter("response_type"))) {
-            http = page(resp, 400, "Invalid response_type", "<p>response_type must be code.</p>");
+            title = "Invalid response_type";
+            content = "<p>response_type must be code.</p>";
         } else if ("deny".equals(decision)) {
-            String sep = redirect.contains("?") ? "&" : "?";
-            resp.sendRedirect(redirect + sep + "error=access_denied" + (state == null ? "" : "&state=" + enc(state)));
-            http = 302;
+            title = "Denied";
+            location = redirect + sep + "error=access_denied" + stateParam;
         } else if ("allow".equals(decision)) {
             userid = parseUser(req.getParameter("sim_user"));
             if (!core.data.hasUser(userid)) {
-                http = page(resp, 400, "Unknown user", "<p>Pick one of the simulated users.</p>");
+                title = "Unknown user";
+                content = "<p>Pick one of the simulated users.</p>";
             } else {
                 Set<String> scopes = TokenStore.parseScopes(req.getParameter("scope"));
                 String code = core.tokens.issueCode(userid, clientId, redirect, scopes);
-                String sep = redirect.contains("?") ? "&" : "?";
-                resp.sendRedirect(redirect + sep + "code=" + code + (state == null ? "" : "&state=" + enc(state)));
-                http = 302;
+                title = "Allowed";
+                location = redirect + sep + "code=" + code + stateParam;
             }
         } else {
-            http = consentPage(req, resp);
+            http = 200;
+            title = "Withings cloud simulator: authorize this app";
+            content = consentForm(req);
+        }
+        if (location != null) {
+            http = 302;
         }
         core.log.add(new RecordedRequest(PATH, null, userid, -1, http, null, start, (System.nanoTime() - t0) / 1_000_000));
+        if (location != null) {
+            resp.sendRedirect(location);
+        } else {
+            page(resp, http, title, content);
+        }
     }
 
     private static long parseUser(String text) {
@@ -108,7 +125,7 @@ final class AuthorizeServlet extends HttpServlet {
         }
     }
 
-    private int consentPage(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private String consentForm(HttpServletRequest req) {
         StringBuilder form = new StringBuilder();
         form.append("<form method=\"get\" action=\"").append(PATH).append("\">");
         for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
@@ -127,15 +144,13 @@ final class AuthorizeServlet extends HttpServlet {
         }
         form.append("<p><button type=\"submit\" name=\"sim_decision\" value=\"allow\">Allow</button> ")
                 .append("<button type=\"submit\" name=\"sim_decision\" value=\"deny\">Deny</button></p></form>");
-        return page(resp, 200, "Withings cloud simulator: authorize this app",
-                "<p>An application asks for access to your Withings data. Sign in as:</p>" + form);
+        return "<p>An application asks for access to your Withings data. Sign in as:</p>" + form;
     }
 
-    private static int page(HttpServletResponse resp, int status, String title, String content) throws IOException {
+    private static void page(HttpServletResponse resp, int status, String title, String content) throws IOException {
         resp.setStatus(status);
         resp.setContentType("text/html;charset=utf-8");
         resp.getWriter().write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title></head><body><h1>" + escape(title) + "</h1>" + content + "</body></html>");
-        return status;
     }
 }
