@@ -279,6 +279,9 @@ public final class WithingsCloudSimulator implements AutoCloseable {
         if (System.getProperty("org.eclipse.jetty.util.log.class") == null) {
             System.setProperty("org.eclipse.jetty.util.log.class", "org.eclipse.jetty.util.log.StdErrLog");
         }
+        if (System.getProperty("org.eclipse.jetty.util.log.announce") == null) {
+            System.setProperty("org.eclipse.jetty.util.log.announce", "false");
+        }
         if (System.getProperty("org.eclipse.jetty.LEVEL") == null) {
             System.setProperty("org.eclipse.jetty.LEVEL", "WARN");
         }
