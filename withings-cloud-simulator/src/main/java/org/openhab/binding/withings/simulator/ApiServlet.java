@@ -174,8 +174,23 @@ final class ApiServlet extends HttpServlet {
 
     private Answer oauth(HttpServletRequest req, String action) {
         String clientId = req.getParameter("client_id");
-        boolean clientOk = core.options.clientId().equals(clientId)
-                && core.options.clientSecret().equals(req.getParameter("client_secret"));
+        String clientSecret = req.getParameter("client_secret");
+        String header = req.getHeader("Authorization");
+        if (clientId == null && header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            // HTTP Basic client authentication, as some OAuth clients send it
+            try {
+                String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+                        StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                if (colon > 0) {
+                    clientId = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
+                    clientSecret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException e) {
+                logger.fine("unreadable Basic authorization header");
+            }
+        }
+        boolean clientOk = core.options.clientId().equals(clientId) && core.options.clientSecret().equals(clientSecret);
         if ("revoke".equals(action)) {
             long userid = parseLong(req.getParameter("userid"), 0);
             if (!core.options.clientId().equals(clientId)

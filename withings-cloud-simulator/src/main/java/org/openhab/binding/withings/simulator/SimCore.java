@@ -40,7 +40,8 @@ final class SimCore {
         this.data = new SimData(options.seed(), clock.instant());
         this.tokens = new TokenStore(clock, options.accessTokenLifetime(), options.codeLifetime(),
                 options.oldRefreshTokenGrace());
-        this.notifier = new Notifier(clock, options.callbackTimeout(), options.strictCallbackUrls());
+        this.notifier = new Notifier(clock, options.callbackTimeout(), options.strictCallbackUrls(),
+                options.trustAllCallbackCertificates());
         this.faults = new FaultInjector(clock);
     }
 }

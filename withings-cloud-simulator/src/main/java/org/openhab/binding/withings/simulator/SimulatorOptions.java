@@ -40,6 +40,7 @@ public final class SimulatorOptions {
     private int summaryPageSize = 300;
     private int heartPageSize = 50;
     private Duration callbackTimeout = Duration.ofSeconds(2);
+    private boolean trustAllCallbackCertificates = false;
     private final List<FaultSpec> faults = new ArrayList<>();
 
     private SimulatorOptions() {
@@ -149,6 +150,17 @@ public final class SimulatorOptions {
         return this;
     }
 
+    /**
+     * @param trust accept any TLS certificate of https callbacks (e.g. a self-signed reverse proxy in front of a local
+     *            openHAB); host names are still verified unless the JVM runs with
+     *            {@code -Djdk.internal.httpclient.disableHostnameVerification=true} (the command line's
+     *            {@code --trust-all-certs} sets it)
+     */
+    public SimulatorOptions trustAllCallbackCertificates(boolean trust) {
+        this.trustAllCallbackCertificates = trust;
+        return this;
+    }
+
     /** @param fault a fault active from the start (as {@code --fault} on the command line) */
     public SimulatorOptions fault(FaultSpec fault) {
         this.faults.add(fault);
@@ -217,6 +229,10 @@ public final class SimulatorOptions {
 
     Duration callbackTimeout() {
         return callbackTimeout;
+    }
+
+    boolean trustAllCallbackCertificates() {
+        return trustAllCallbackCertificates;
     }
 
     List<FaultSpec> faults() {

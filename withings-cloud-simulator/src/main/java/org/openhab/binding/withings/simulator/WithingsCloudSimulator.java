@@ -262,6 +262,7 @@ public final class WithingsCloudSimulator implements AutoCloseable {
                   --token-lifetime SECONDS access token lifetime, sent as expires_in (default 10800)
                   --page-size N            measure groups per getmeas page (default 50)
                   --strict-callbacks       enforce Withings' callback URL rules (https, domain, port 80/443)
+                  --trust-all-certs        accept any TLS certificate and host name of https callbacks
                   --fault SPEC             inject a fault at start, repeatable, e.g. measure:601:3, all:http503:2,
                                            v2/sleep.getsummary:truncate, all:delay=3s:10, all:refuse:30s, all:token:1
                   --verbose                log every request at FINE level
@@ -299,6 +300,10 @@ public final class WithingsCloudSimulator implements AutoCloseable {
                     case "--token-lifetime" -> options.accessTokenLifetime(Duration.ofSeconds(Long.parseLong(args[++i])));
                     case "--page-size" -> options.measurePageSize(Integer.parseInt(args[++i]));
                     case "--strict-callbacks" -> options.strictCallbackUrls(true);
+                    case "--trust-all-certs" -> {
+                        options.trustAllCallbackCertificates(true);
+                        System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+                    }
                     case "--fault" -> options.fault(FaultSpec.parse(args[++i]));
                     case "--verbose" -> verbose = true;
                     case "--help", "-h" -> {

@@ -167,6 +167,20 @@ class OAuthTest {
     }
 
     @Test
+    void clientCredentialsMayComeAsBasicAuth() throws Exception {
+        String code = code(sim, scaleUser, ALL_SCOPES);
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((sim.clientId() + ":" + sim.clientSecret()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(sim.baseUri().resolve("/v2/oauth2"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic " + basic)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(params("action", "requesttoken",
+                        "grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT))))
+                .build();
+        String body = CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        assertEquals(0, com.google.gson.JsonParser.parseString(body).getAsJsonObject().get("status").getAsInt(), body);
+    }
+
+    @Test
     void unknownRefreshTokenIs401() throws Exception {
         assertEquals(401, status(refresh(sim, "0123456789abcdef")));
     }
