@@ -556,7 +556,34 @@ final class SimData {
         addMeasures(g, measures);
         d.measureGroups.add(g);
         d.lastSessionDate = Math.max(d.lastSessionDate, now.getEpochSecond());
+        SimMeasure afib = measures.stream().filter(m -> m.type() == 130).findFirst().orElse(null);
+        if (afib != null && device != null) {
+            // an ECG also appears in the heart list
+            int sys = (int) valueOf(measures, 10, 120);
+            int dia = (int) valueOf(measures, 9, 80);
+            int pulse = (int) valueOf(measures, 11, 70);
+            JsonObject entry = new JsonObject();
+            entry.addProperty("deviceid", device.deviceId());
+            entry.addProperty("model", device.modelId());
+            JsonObject ecg = new JsonObject();
+            ecg.addProperty("signalid", nextSignalId++);
+            ecg.addProperty("afib", afib.value());
+            entry.add("ecg", ecg);
+            JsonObject bp = new JsonObject();
+            bp.addProperty("diastole", dia);
+            bp.addProperty("systole", sys);
+            entry.add("bloodpressure", bp);
+            entry.addProperty("heart_rate", pulse);
+            entry.addProperty("timestamp", date.getEpochSecond());
+            entry.addProperty("timezone", TIMEZONE);
+            d.heart.add(entry);
+        }
         return g;
+    }
+
+    private static long valueOf(List<SimMeasure> measures, int type, long fallback) {
+        return measures.stream().filter(m -> m.type() == type).mapToLong(SimMeasure::value).findFirst()
+                .orElse(fallback);
     }
 
     synchronized JsonObject addSleep(long userid, Instant bed, Instant rise, Instant now) {

@@ -187,6 +187,16 @@ class DataEndpointsTest {
         assertTrue(entry.getAsJsonObject("bloodpressure").has("systole"));
         assertTrue(heart.get("more").getAsJsonPrimitive().isBoolean());
 
+        int before = heart.getAsJsonArray("series").size();
+        sim.control().addMeasure(sim.user(SimUser.Kind.BPM).userid(), NOW.minusSeconds(60), new SimMeasure(130, 1, 0),
+                new SimMeasure(135, 95, 0));
+        JsonObject newest = post(sim.baseUri(), "/v2/heart", token, "action", "list", "startdate",
+                Long.toString(NOW.minusSeconds(120).getEpochSecond())).getAsJsonObject("body");
+        assertEquals(1, newest.getAsJsonArray("series").size());
+        assertEquals(1, newest.getAsJsonArray("series").get(0).getAsJsonObject().getAsJsonObject("ecg").get("afib")
+                .getAsInt());
+        assertTrue(before > 0);
+
         JsonObject goals = post(sim.baseUri(), "/v2/user", token, "action", "getgoals").getAsJsonObject("body");
         assertTrue(goals.get("goals").isJsonArray(), "no goals set: an empty list");
         assertEquals(0, goals.getAsJsonArray("goals").size());
