@@ -368,9 +368,15 @@ final class ApiServlet extends HttpServlet {
         need(access, "user.activity");
         String fields = req.getParameter("data_fields");
         if ("getsummary".equals(action)) {
-            return paged("series",
-                    core.data.summaries(access.userid, optYmd(req, "startdateymd"), optYmd(req, "enddateymd"),
-                            optLong(req, "lastupdate"), fields, offset(req), core.options.summaryPageSize()));
+            String startYmd = optYmd(req, "startdateymd");
+            String endYmd = optYmd(req, "enddateymd");
+            Long lastupdate = optLong(req, "lastupdate");
+            if (lastupdate == null && startYmd != null && endYmd != null && java.time.temporal.ChronoUnit.DAYS
+                    .between(java.time.LocalDate.parse(startYmd), java.time.LocalDate.parse(endYmd)) > 7) {
+                throw new Refusal(503, "Invalid Params: the date window is limited to 7 days");
+            }
+            return paged("series", core.data.summaries(access.userid, startYmd, endYmd, lastupdate, fields,
+                    offset(req), core.options.summaryPageSize()));
         } else if ("get".equals(action)) {
             long[] w = window24h(req, core.clock.instant().getEpochSecond(), true);
             JsonObject body = new JsonObject();

@@ -210,9 +210,8 @@ class DataEndpointsTest {
         int offset = 0;
         int pages = 0;
         while (true) {
-            JsonObject body = post(sim.baseUri(), "/v2/sleep", token, "action", "getsummary", "startdateymd",
-                    "2025-12-01", "enddateymd", "2026-03-10", "data_fields", fields, "offset", Integer.toString(offset))
-                    .getAsJsonObject("body");
+            JsonObject body = post(sim.baseUri(), "/v2/sleep", token, "action", "getsummary", "lastupdate", "0",
+                    "data_fields", fields, "offset", Integer.toString(offset)).getAsJsonObject("body");
             assertTrue(body.get("more").getAsJsonPrimitive().isBoolean(), "getsummary more is boolean");
             all.addAll(objects(body.getAsJsonArray("series")));
             pages++;
@@ -240,6 +239,12 @@ class DataEndpointsTest {
         assertTrue(plain.has("deepsleepduration") && plain.has("wakeupcount"));
         assertFalse(plain.has("hr_average") || plain.has("sleep_score") || plain.has("snoring"),
                 "without data_fields only durations and counts");
+
+        JsonArray week = post(sim.baseUri(), "/v2/sleep", token, "action", "getsummary", "startdateymd",
+                "2026-03-03", "enddateymd", "2026-03-10").getAsJsonObject("body").getAsJsonArray("series");
+        assertEquals(8, week.size(), "wake-up days 3rd to 10th");
+        assertEquals(503, status(post(sim.baseUri(), "/v2/sleep", token, "action", "getsummary", "startdateymd",
+                "2026-03-01", "enddateymd", "2026-03-10")), "windows are limited to 7 days");
 
         JsonObject night = post(sim.baseUri(), "/v2/sleep", token, "action", "get", "startdate",
                 Long.toString(latest.get("startdate").getAsLong()), "enddate",
