@@ -30,6 +30,7 @@ import org.eclipse.jetty.client.util.FutureResponseListener;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.util.Fields;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 @NonNullByDefault
 public class WithingsHttpTransport {
+
+    private static final String USER_AGENT = WithingsBindingConstants.userAgent();
 
     /** Upper bound of a buffered answer (300 sleep summaries with every field are about 0.5 MB). */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -71,7 +74,7 @@ public class WithingsHttpTransport {
         Fields fields = new Fields();
         form.forEach(fields::put);
         Request request = httpClient.newRequest(uri).method(HttpMethod.POST)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).agent(USER_AGENT)
                 .content(new FormContentProvider(fields, StandardCharsets.UTF_8));
         if (bearerToken != null) {
             request.header(HttpHeader.AUTHORIZATION, "Bearer " + bearerToken);
