@@ -138,6 +138,14 @@ class DiscoveryAndOAuthBehaviourTest {
     }
 
     @Test
+    void bridgeMustMatchTheThingUid() {
+        ThingUID bridgeUID = new ThingUID(ACCOUNT_TYPE, "acc1");
+        DiscoveryResultBuilder builder = DiscoveryResultBuilder.create(new ThingUID(USER_TYPE, "42"));
+
+        assertThrows(IllegalArgumentException.class, () -> builder.withBridge(bridgeUID));
+    }
+
+    @Test
     void wrongHandlerClassIsRejected() {
         UserDiscovery discovery = new UserDiscovery();
         AccountHandler handler = new AccountHandler(BridgeBuilder.create(ACCOUNT_TYPE, "acc1").build()) {
