@@ -12,6 +12,12 @@
  */
 package org.openhab.core;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
@@ -41,8 +47,21 @@ public class OpenHAB {
         return "5.2.1";
     }
 
+    /**
+     * @return the {@code build-no} of {@code <userdata>/etc/version.properties}, or "Unknown Build No."
+     */
     public static String buildString() {
-        return "Release Build";
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(getUserDataFolder(), "etc", "version.properties"))) {
+            properties.load(in);
+            String build = properties.getProperty("build-no");
+            if (build != null && !build.isEmpty()) {
+                return build;
+            }
+        } catch (IOException | RuntimeException e) {
+            // no version file
+        }
+        return "Unknown Build No.";
     }
 
     public static String getRuntimeFolder() {

@@ -45,6 +45,7 @@ public abstract class AbstractUID {
         this(Arrays.asList(segments));
     }
 
+    @SuppressWarnings("this-escape") // segments are validated by the subclass, as in openHAB
     protected AbstractUID(List<String> segments) {
         int minimum = getMinimalNumberOfSegments();
         int count = segments.size();

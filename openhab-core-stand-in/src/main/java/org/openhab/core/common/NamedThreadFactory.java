@@ -15,15 +15,12 @@ package org.openhab.core.common;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.jdt.annotation.NonNullByDefault;
-
 /**
  * Compile-time stand-in mirroring org.openhab.core.common.NamedThreadFactory of openHAB core 5.2.1; never shipped.
- * Creates threads named {@code OH-<id>-<n>}.
+ * Creates threads named {@code OH-<id>-<n>}; not daemon threads unless asked for, as in openHAB.
  *
  * @author Withings binding contributors - Initial contribution
  */
-@NonNullByDefault
 public class NamedThreadFactory implements ThreadFactory {
 
     private final String namePrefix;
@@ -32,7 +29,7 @@ public class NamedThreadFactory implements ThreadFactory {
     private final AtomicInteger counter = new AtomicInteger(1);
 
     public NamedThreadFactory(String id) {
-        this(id, true);
+        this(id, false);
     }
 
     public NamedThreadFactory(String id, boolean daemonize) {

@@ -26,7 +26,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
  * Compile-time stand-in mirroring org.openhab.core.common.ThreadPoolManager of openHAB core 5.2.1; never shipped.
- * Hands out one shared pool of daemon threads per name.
+ * Hands out one shared pool per name; its threads are daemon threads so that test JVMs can exit.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -62,7 +62,7 @@ public class ThreadPoolManager {
     public static ScheduledExecutorService getScheduledPool(String poolName) {
         ExecutorService pool = pools.computeIfAbsent(poolName, name -> {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(getConfig(name),
-                    new NamedThreadFactory(name));
+                    new NamedThreadFactory(name, true));
             executor.setRemoveOnCancelPolicy(true);
             return executor;
         });
@@ -75,7 +75,7 @@ public class ThreadPoolManager {
     public static ExecutorService getPool(String poolName) {
         return pools.computeIfAbsent(poolName, name -> {
             ThreadPoolExecutor executor = new ThreadPoolExecutor(getConfig(name), getConfig(name), THREAD_TIMEOUT,
-                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreadFactory(name));
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new NamedThreadFactory(name, true));
             executor.allowCoreThreadTimeOut(true);
             return executor;
         });

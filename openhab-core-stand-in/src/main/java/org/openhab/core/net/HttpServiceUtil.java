@@ -12,16 +12,18 @@
  */
 package org.openhab.core.net;
 
-import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Compile-time stand-in mirroring org.openhab.core.net.HttpServiceUtil of openHAB core 5.2.1; never shipped.
- * Reads the port from the framework properties {@code org.osgi.service.http.port(.secure)}; -1 if unset.
+ * The port comes from the highest-ranked HttpService registration that has the port property, else from the
+ * framework property of the same name; -1 if neither is set.
  *
  * @author Withings binding contributors - Initial contribution
  */
-@NonNullByDefault
 public class HttpServiceUtil {
 
     private HttpServiceUtil() {
@@ -36,14 +38,46 @@ public class HttpServiceUtil {
     }
 
     private static int getPort(BundleContext bc, String property) {
-        String value = bc.getProperty(property);
-        if (value == null || value.isBlank()) {
-            return -1;
-        }
+        int port = -1;
+        int bestRanking = Integer.MIN_VALUE;
+        ServiceReference<?>[] references;
         try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
+            references = bc.getAllServiceReferences("org.osgi.service.http.HttpService", null);
+        } catch (InvalidSyntaxException e) {
             return -1;
         }
+        if (references != null) {
+            for (ServiceReference<?> reference : references) {
+                Integer servicePort = parse(reference.getProperty(property));
+                if (servicePort == null) {
+                    continue;
+                }
+                Object rankingProperty = reference.getProperty(Constants.SERVICE_RANKING);
+                int ranking = rankingProperty instanceof Integer value ? value : 0;
+                if (ranking >= bestRanking) {
+                    bestRanking = ranking;
+                    port = servicePort;
+                }
+            }
+        }
+        if (port > 0) {
+            return port;
+        }
+        Integer frameworkPort = parse(bc.getProperty(property));
+        return frameworkPort == null ? -1 : frameworkPort;
+    }
+
+    private static Integer parse(Object value) {
+        if (value instanceof Integer number) {
+            return number;
+        }
+        if (value != null) {
+            try {
+                return Integer.parseInt(value.toString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 }

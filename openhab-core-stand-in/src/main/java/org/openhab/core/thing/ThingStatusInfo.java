@@ -54,9 +54,8 @@ public class ThingStatusInfo {
     @Override
     public String toString() {
         String text = description;
-        boolean hasDescription = text != null && !text.isBlank();
         return getStatus() + (getStatusDetail() == ThingStatusDetail.NONE ? "" : " (" + getStatusDetail() + ")")
-                + (hasDescription ? ": " + text : "");
+                + (text == null ? "" : ": " + text);
     }
 
     @Override

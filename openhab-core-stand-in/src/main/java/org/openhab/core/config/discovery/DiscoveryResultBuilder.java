@@ -62,8 +62,10 @@ public class DiscoveryResultBuilder {
         return this;
     }
 
-    public DiscoveryResultBuilder withProperties(Map<String, Object> properties) {
-        this.properties.putAll(properties);
+    public DiscoveryResultBuilder withProperties(@Nullable Map<String, Object> properties) {
+        if (properties != null) {
+            this.properties.putAll(properties);
+        }
         return this;
     }
 
@@ -77,7 +79,16 @@ public class DiscoveryResultBuilder {
         return this;
     }
 
+    /**
+     * @throws IllegalArgumentException if the thing UID does not name this bridge (binding and bridge id), as in
+     *             openHAB
+     */
     public DiscoveryResultBuilder withBridge(@Nullable ThingUID bridgeUID) {
+        if (bridgeUID != null && (!thingUID.getBindingId().equals(bridgeUID.getBindingId())
+                || !thingUID.getBridgeIds().contains(bridgeUID.getId()))) {
+            throw new IllegalArgumentException(
+                    "Thing UID '" + thingUID + "' does not belong to bridge UID '" + bridgeUID + "'");
+        }
         this.bridgeUID = bridgeUID;
         return this;
     }

@@ -51,8 +51,7 @@ public abstract class BaseThingHandlerFactory implements ThingHandlerFactory {
     protected BundleContext getBundleContext() {
         final BundleContext context = bundleContext;
         if (context == null) {
-            throw new IllegalStateException(
-                    "The bundle context is missing (it seems your thing handler factory is used but not active).");
+            throw new IllegalStateException("No bundle context: the thing handler factory has not been activated.");
         }
         return context;
     }
