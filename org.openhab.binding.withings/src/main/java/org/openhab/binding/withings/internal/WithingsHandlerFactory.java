@@ -17,6 +17,7 @@ import static org.openhab.binding.withings.internal.WithingsBindingConstants.*;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
+import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.handler.WithingsDeviceHandler;
 import org.openhab.binding.withings.internal.handler.WithingsUserHandler;
 import org.openhab.core.auth.client.oauth2.OAuthFactory;
@@ -44,13 +45,15 @@ import org.osgi.service.http.HttpService;
 public class WithingsHandlerFactory extends BaseThingHandlerFactory {
 
     private final WithingsServices services;
+    private final WithingsAccountTracker accountTracker;
 
     @Activate
     public WithingsHandlerFactory(@Reference HttpClientFactory httpClientFactory, @Reference OAuthFactory oAuthFactory,
             @Reference HttpService httpService, @Reference StorageService storageService,
-            @Reference TimeZoneProvider timeZoneProvider) {
+            @Reference TimeZoneProvider timeZoneProvider, @Reference WithingsAccountTracker accountTracker) {
         this.services = new WithingsServices(httpClientFactory.getCommonHttpClient(), oAuthFactory, httpService,
                 storageService, timeZoneProvider);
+        this.accountTracker = accountTracker;
     }
 
     @Override
@@ -62,7 +65,7 @@ public class WithingsHandlerFactory extends BaseThingHandlerFactory {
     protected @Nullable ThingHandler createHandler(Thing thing) {
         ThingTypeUID thingTypeUID = thing.getThingTypeUID();
         if (THING_TYPE_ACCOUNT.equals(thingTypeUID) && thing instanceof Bridge bridge) {
-            return new WithingsAccountHandler(bridge, services);
+            return new WithingsAccountHandler(bridge, services, accountTracker);
         } else if (THING_TYPE_USER.equals(thingTypeUID)) {
             return new WithingsUserHandler(thing, services);
         } else if (THING_TYPE_DEVICE.equals(thingTypeUID)) {

@@ -20,6 +20,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
+import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.handler.WithingsDeviceHandler;
 import org.openhab.binding.withings.internal.handler.WithingsUserHandler;
 import org.openhab.core.auth.client.oauth2.OAuthFactory;
@@ -50,7 +51,7 @@ class WithingsHandlerFactoryTest {
         commonClient = new HttpClient();
         when(httpClientFactory.getCommonHttpClient()).thenReturn(commonClient);
         factory = new WithingsHandlerFactory(httpClientFactory, mock(OAuthFactory.class), mock(HttpService.class),
-                mock(StorageService.class), mock(TimeZoneProvider.class));
+                mock(StorageService.class), mock(TimeZoneProvider.class), new WithingsAccountTracker());
     }
 
     @Test
