@@ -28,9 +28,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -50,7 +52,11 @@ import org.openhab.binding.withings.internal.discovery.WithingsDiscoveryService;
 import org.openhab.binding.withings.internal.servlet.AccountLinking;
 import org.openhab.binding.withings.internal.servlet.LinkException;
 import org.openhab.binding.withings.internal.servlet.PendingLink;
+import org.openhab.binding.withings.internal.servlet.WebhookDispatcher;
+import org.openhab.binding.withings.internal.servlet.WebhookSecret;
+import org.openhab.binding.withings.internal.servlet.WebhookUrl;
 import org.openhab.binding.withings.internal.servlet.WithingsConnectServlet;
+import org.openhab.binding.withings.internal.servlet.WithingsWebhookServlet;
 import org.openhab.core.auth.client.oauth2.AccessTokenRefreshListener;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.auth.client.oauth2.OAuthClientService;
@@ -86,7 +92,7 @@ import org.slf4j.LoggerFactory;
  */
 @NonNullByDefault
 public class WithingsAccountHandler extends BaseBridgeHandler
-        implements WithingsAccountAccess, AccountLinking, UserSession.Outcomes {
+        implements WithingsAccountAccess, AccountLinking, WebhookDispatcher, UserSession.Outcomes {
 
     /** Bridge property with the webhook state. */
     public static final String PROPERTY_WEBHOOK_STATUS = "webhookStatus";
@@ -100,6 +106,8 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     static final Duration CHECK_INTERVAL = Duration.ofHours(1);
     static final Duration RETRY_MIN = Duration.ofMinutes(1);
     static final Duration RETRY_MAX = Duration.ofMinutes(30);
+    /** Longest wait for the revocation of subscriptions before tokens are deleted anyway. */
+    static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(90);
 
     private final Logger logger = LoggerFactory.getLogger(WithingsAccountHandler.class);
     private final WithingsServices services;
@@ -118,6 +126,14 @@ public class WithingsAccountHandler extends BaseBridgeHandler
 
     private final Map<String, UserSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, WithingsUserListener> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> webhookHealth = new ConcurrentHashMap<>();
+
+    private volatile @Nullable String webhookBaseOverride;
+    private volatile @Nullable SubscriptionManager subscriptions;
+    private volatile @Nullable WithingsWebhookServlet webhookServlet;
+    /** The full callback URL: contains the webhook secret, never logged or shown. */
+    private volatile @Nullable String callbackUrl;
+    private volatile int refusedUsers;
 
     private @Nullable ScheduledFuture<?> checkJob;
     private @Nullable ScheduledFuture<?> retryJob;
@@ -198,12 +214,6 @@ public class WithingsAccountHandler extends BaseBridgeHandler
             return "@text/offline.conf-error.connection-limits-invalid";
         }
         return validateWebhookUrl(cfg);
-    }
-
-    /** The webhook part of the validation: null if empty or usable. */
-    @Nullable
-    String validateWebhookUrl(WithingsAccountConfiguration cfg) {
-        return null;
     }
 
     static boolean isHttpUrl(@Nullable String value) {
@@ -327,21 +337,18 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     private void remove() {
         Set<String> userIds = new LinkedHashSet<>(sessions.keySet());
         LinkedUserStore st = store;
-        if (st == null) {
-            st = new LinkedUserStore(services.storageService().getStorage(storageName()));
-        }
-        st.users().forEach(u -> userIds.add(u.userId()));
-        for (String userId : userIds) {
-            UserSession session = sessions.get(userId);
-            if (session != null) {
-                revokeSubscriptions(session);
+        LinkedUserStore storage = st != null ? st
+                : new LinkedUserStore(services.storageService().getStorage(storageName()));
+        storage.users().forEach(u -> userIds.add(u.userId()));
+        revokeThen(List.copyOf(sessions.values()), () -> {
+            for (String userId : userIds) {
+                services.oAuthFactory().deleteServiceAndAccessToken(WithingsOAuth.handle(bridgeId(), userId));
+                sessions.remove(userId);
             }
-            services.oAuthFactory().deleteServiceAndAccessToken(WithingsOAuth.handle(bridgeId(), userId));
-            sessions.remove(userId);
-        }
-        st.clear();
-        logger.debug("Bridge {} removed: tokens of {} user(s) deleted", bridgeId(), userIds.size());
-        super.handleRemoval();
+            storage.clear();
+            logger.debug("Bridge {} removed: tokens of {} user(s) deleted", bridgeId(), userIds.size());
+            super.handleRemoval();
+        });
     }
 
     @Override
@@ -389,16 +396,28 @@ public class WithingsAccountHandler extends BaseBridgeHandler
             return;
         }
         failedChecks = 0;
-        if (refused > 0) {
-            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
-                    "@text/online.users-need-reauthorization [\"" + refused + "\", \"" + bridgeId() + "\"]");
-        } else {
-            updateStatus(ThingStatus.ONLINE);
-        }
+        refusedUsers = refused;
+        publishOnline();
         for (UserSession session : List.copyOf(sessions.values())) {
             if (session.tokenState == TokenState.VALID) {
                 ensureSubscriptions(session);
             }
+        }
+    }
+
+    /** ONLINE, with a description when webhooks cannot be reached or users need re-authorisation. */
+    private void publishOnline() {
+        SubscriptionManager manager = subscriptions;
+        boolean unreachable = manager != null && manager.statuses().values().stream()
+                .anyMatch(st -> st.health() == WebhookHealth.UNREACHABLE);
+        int refused = refusedUsers;
+        if (unreachable) {
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE, "@text/webhook.status.unreachable");
+        } else if (refused > 0) {
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
+                    "@text/online.users-need-reauthorization [\"" + refused + "\", \"" + bridgeId() + "\"]");
+        } else {
+            updateStatus(ThingStatus.ONLINE);
         }
     }
 
@@ -513,11 +532,6 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     }
 
     @Override
-    public boolean webhooksHealthy(String userId) {
-        return false;
-    }
-
-    @Override
     public void registerUserListener(WithingsUserListener listener) {
         String userId = listener.userId();
         listeners.put(userId, listener);
@@ -542,19 +556,17 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     // ------------------------------------------------------------------ notifications, sync
 
     /** Whether the userid is a linked user of this bridge (the webhook accepts only those). */
+    @Override
     public boolean knowsUser(String userId) {
         return sessions.containsKey(userId);
     }
 
-    /**
-     * Hands a notification to the listener of its user, on the scheduler.
-     *
-     * @return false if the user is not linked
-     */
-    public boolean dispatch(WithingsNotification notification) {
+    /** Hands a notification to the listener of its user, on the scheduler; ignored for users not linked. */
+    @Override
+    public void dispatch(WithingsNotification notification) {
         UserSession session = sessions.get(notification.userId());
         if (session == null) {
-            return false;
+            return;
         }
         session.lastData = notification.received();
         scheduler.execute(() -> {
@@ -566,7 +578,6 @@ public class WithingsAccountHandler extends BaseBridgeHandler
                         notification.appli(), notification.userId());
             }
         });
-        return true;
     }
 
     /** Notification categories a forced sync sends to the user's listener: measures, activity, sleep, heart. */
@@ -592,26 +603,205 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         return true;
     }
 
-    // ------------------------------------------------------------------ webhooks (wired in with the webhook classes)
+    // ------------------------------------------------------------------ webhooks
 
+    /**
+     * For tests only: use this base URL for the webhook callback without Withings' URL rules (e.g. the loopback
+     * http address of an embedded server). Set before {@link #initialize()}.
+     */
+    void overrideWebhookBaseForTests(@Nullable String base) {
+        this.webhookBaseOverride = base;
+    }
+
+    /** The webhook part of the validation: null if empty or usable. */
+    @Nullable
+    String validateWebhookUrl(WithingsAccountConfiguration cfg) {
+        if (webhookBaseOverride != null) {
+            return null;
+        }
+        // the secret is not known yet: check with a placeholder of the same length
+        WebhookUrl.Result result = WebhookUrl.validate(cfg.webhookUrl,
+                WebhookUrl.alias("x".repeat(WebhookSecret.LENGTH)));
+        return result.statusDescription();
+    }
+
+    /** Creates the subscription manager and registers the webhook servlet when a webhook URL is configured. */
     void startWebhooks() {
+        WithingsClient c = client;
+        LinkedUserStore st = store;
+        if (c == null || st == null) {
+            return;
+        }
+        String override = webhookBaseOverride;
+        String base = override != null ? override : config.webhookUrl;
+        if (base == null || base.isBlank()) {
+            updateProperty(PROPERTY_WEBHOOK_STATUS, "disabled (no webhook URL: data is polled)");
+            return;
+        }
+        String secret = WebhookSecret.getOrCreate(st.storage());
+        String alias = WebhookUrl.alias(secret);
+        String callback;
+        if (override != null) {
+            String b = override.trim();
+            while (b.endsWith("/")) {
+                b = b.substring(0, b.length() - 1);
+            }
+            callback = b + alias;
+        } else {
+            callback = WebhookUrl.validate(base, alias).callbackUrl();
+        }
+        if (callback == null) {
+            return;
+        }
+        subscriptions = new SubscriptionManager(c, scheduler, clock, this::onSubscriptionStatus);
+        WithingsWebhookServlet servlet = new WithingsWebhookServlet(services.httpService(), alias, this, clock);
+        webhookServlet = servlet;
+        if (!servlet.register()) {
+            logger.debug("Bridge {}: the webhook servlet could not be registered", bridgeId());
+        }
+        callbackUrl = callback;
+        updateProperty(PROPERTY_WEBHOOK_STATUS, "pending");
     }
 
     void stopWebhooks() {
+        WithingsWebhookServlet servlet = webhookServlet;
+        webhookServlet = null;
+        if (servlet != null) {
+            servlet.unregister();
+        }
+        SubscriptionManager manager = subscriptions;
+        subscriptions = null;
+        if (manager != null) {
+            manager.dispose();
+        }
+        callbackUrl = null;
+        webhookHealth.clear();
     }
 
     void ensureSubscriptions(UserSession session) {
+        SubscriptionManager manager = subscriptions;
+        String callback = callbackUrl;
+        if (manager != null && callback != null && started) {
+            manager.ensure(session.userId, session.tokenProvider, grantedScopes(session.scope), callback);
+        }
     }
 
-    void revokeSubscriptions(UserSession session) {
+    /** The granted scopes; all requested ones when Withings did not say. */
+    static Set<String> grantedScopes(@Nullable String scope) {
+        if (scope == null || scope.isBlank()) {
+            return WithingsOAuth.SCOPE_SET;
+        }
+        Set<String> set = new LinkedHashSet<>();
+        for (String s : scope.split("[,\\s]+")) {
+            if (!s.isBlank()) {
+                set.add(s.trim());
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Revokes the user's subscriptions (if webhooks are on) and then runs the action once: when the revocations are
+     * done, or after {@link #REVOKE_TIMEOUT} at the latest.
+     */
+    private void revokeThen(Collection<UserSession> users, Runnable action) {
+        SubscriptionManager manager = subscriptions;
+        String callback = callbackUrl;
+        if (manager == null || users.isEmpty()) {
+            action.run();
+            return;
+        }
+        List<CompletableFuture<Boolean>> futures = new ArrayList<>();
+        for (UserSession session : users) {
+            futures.add(manager.remove(session.userId, session.tokenProvider, callback));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        ScheduledFuture<?> fallback = scheduler.schedule(once, REVOKE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).whenComplete((r, t) -> {
+            fallback.cancel(false);
+            scheduler.execute(once);
+        });
     }
 
     void forgetSubscriptions(String userId) {
+        SubscriptionManager manager = subscriptions;
+        if (manager != null) {
+            manager.forget(userId);
+        }
+        webhookHealth.remove(userId);
     }
 
-    /** Short text on the webhook state of a user, for the page and the console. */
+    private void onSubscriptionStatus(String userId, SubscriptionStatus status) {
+        Boolean before = webhookHealth.put(userId, status.health().isHealthy());
+        boolean healthy = status.health().isHealthy();
+        updateWebhookProperty();
+        if (before == null || before != healthy) {
+            WithingsUserListener listener = listeners.get(userId);
+            if (listener != null) {
+                listener.onWebhookHealth(healthy);
+            }
+        }
+        if (getThing().getStatus() == ThingStatus.ONLINE) {
+            publishOnline();
+        }
+    }
+
+    private void updateWebhookProperty() {
+        SubscriptionManager manager = subscriptions;
+        if (manager == null) {
+            return;
+        }
+        Map<String, SubscriptionStatus> statuses = manager.statuses();
+        if (statuses.isEmpty()) {
+            updateProperty(PROPERTY_WEBHOOK_STATUS, "no user subscribed yet");
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        statuses.forEach((user, st) -> {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(user).append(": ").append(st.health().name().toLowerCase(Locale.ROOT));
+        });
+        updateProperty(PROPERTY_WEBHOOK_STATUS, sb.toString());
+    }
+
+    @Override
+    public boolean webhooksHealthy(String userId) {
+        SubscriptionManager manager = subscriptions;
+        return manager != null && manager.health(userId).isHealthy();
+    }
+
+    /** The webhook status of a user, for the console and the page; disabled without webhook. */
+    public SubscriptionStatus subscriptionStatus(String userId) {
+        SubscriptionManager manager = subscriptions;
+        return manager == null ? SubscriptionStatus.disabled(userId) : manager.status(userId);
+    }
+
+    /** Short text on the webhook state of a user, for the page and the console. No URL, no secret. */
     String webhookText(String userId) {
-        return "not configured";
+        SubscriptionManager manager = subscriptions;
+        if (manager == null) {
+            return "off (no webhook URL)";
+        }
+        SubscriptionStatus status = manager.status(userId);
+        StringBuilder sb = new StringBuilder(status.health().name().toLowerCase(Locale.ROOT));
+        if (!status.subscribedApplis().isEmpty()) {
+            sb.append(", categories ").append(status.subscribedApplis());
+        }
+        if (!status.missingScopes().isEmpty()) {
+            sb.append(", missing scopes ").append(String.join(",", status.missingScopes()));
+        }
+        String error = status.lastError();
+        if (error != null) {
+            sb.append(", last error: ").append(error);
+        }
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------ AccountLinking
@@ -766,16 +956,15 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         if (!known) {
             return false;
         }
-        UserSession session = sessions.get(userId);
-        if (session != null) {
-            revokeSubscriptions(session);
-        }
-        forgetSubscriptions(userId);
-        sessions.remove(userId);
-        services.oAuthFactory().deleteServiceAndAccessToken(WithingsOAuth.handle(bridgeId(), userId));
+        UserSession session = sessions.remove(userId);
         if (st != null) {
             st.remove(userId);
         }
+        String handle = WithingsOAuth.handle(bridgeId(), userId);
+        revokeThen(session == null ? List.of() : List.of(session), () -> {
+            services.oAuthFactory().deleteServiceAndAccessToken(handle);
+            webhookHealth.remove(userId);
+        });
         logger.debug("Bridge {}: Withings user {} unlinked", bridgeId(), userId);
         updateProperty(PROPERTY_LINKED_USERS, Integer.toString(sessions.size()));
         WithingsDiscoveryService d = discovery;
