@@ -129,6 +129,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     private final Map<String, Boolean> webhookHealth = new ConcurrentHashMap<>();
 
     private volatile @Nullable String webhookBaseOverride;
+    private volatile SubscriptionManager.@Nullable Timing subscriptionTiming;
     private volatile @Nullable SubscriptionManager subscriptions;
     private volatile @Nullable WithingsWebhookServlet webhookServlet;
     /** The full callback URL: contains the webhook secret, never logged or shown. */
@@ -613,6 +614,11 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         this.webhookBaseOverride = base;
     }
 
+    /** For tests only: spacing and back-off of the subscription manager. Set before {@link #initialize()}. */
+    void overrideSubscriptionTimingForTests(SubscriptionManager.@Nullable Timing timing) {
+        this.subscriptionTiming = timing;
+    }
+
     /** The webhook part of the validation: null if empty or usable. */
     @Nullable
     String validateWebhookUrl(WithingsAccountConfiguration cfg) {
@@ -653,7 +659,9 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         if (callback == null) {
             return;
         }
-        subscriptions = new SubscriptionManager(c, scheduler, clock, this::onSubscriptionStatus);
+        SubscriptionManager.Timing timing = subscriptionTiming;
+        subscriptions = new SubscriptionManager(c, scheduler, clock, this::onSubscriptionStatus,
+                timing != null ? timing : SubscriptionManager.Timing.defaults());
         WithingsWebhookServlet servlet = new WithingsWebhookServlet(services.httpService(), alias, this, clock);
         webhookServlet = servlet;
         if (!servlet.register()) {
