@@ -35,7 +35,11 @@ final class UserSession {
 
     /** Told about the outcome of every token request of the session. */
     interface Outcomes {
-        void tokenWorked(UserSession session);
+        /**
+         * @param refreshed the token was just refreshed by Withings (proof that the authorisation works), not
+         *            only read from the store
+         */
+        void tokenWorked(UserSession session, boolean refreshed);
 
         void tokenRefused(UserSession session, WithingsAuthException e);
 
@@ -85,7 +89,7 @@ final class UserSession {
         private String track(boolean refresh) throws WithingsApiException {
             try {
                 String token = refresh ? delegate.refreshedAccessToken() : delegate.accessToken();
-                outcomes.tokenWorked(UserSession.this);
+                outcomes.tokenWorked(UserSession.this, refresh);
                 return token;
             } catch (WithingsAuthException e) {
                 outcomes.tokenRefused(UserSession.this, e);

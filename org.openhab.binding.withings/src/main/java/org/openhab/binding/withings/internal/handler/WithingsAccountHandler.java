@@ -135,6 +135,8 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     /** The full callback URL: contains the webhook secret, never logged or shown. */
     private volatile @Nullable String callbackUrl;
     private volatile int refusedUsers;
+    /** Serialises status checks, so the last check decides the status. */
+    private final Object checkLock = new Object();
 
     private @Nullable ScheduledFuture<?> checkJob;
     private @Nullable ScheduledFuture<?> retryJob;
@@ -366,6 +368,12 @@ public class WithingsAccountHandler extends BaseBridgeHandler
 
     /** Checks the token of every linked user (refreshing it when expired) and derives the bridge status. */
     void checkUsers() {
+        synchronized (checkLock) {
+            checkUsersLocked();
+        }
+    }
+
+    private void checkUsersLocked() {
         if (!started) {
             return;
         }
@@ -379,8 +387,12 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         for (UserSession session : List.copyOf(sessions.values())) {
             try {
                 session.tokenProvider.accessToken();
-                readExpiry(session);
-                working++;
+                if (session.tokenState == TokenState.REAUTHORIZATION_NEEDED) {
+                    refused++;
+                } else {
+                    readExpiry(session);
+                    working++;
+                }
             } catch (WithingsAuthException e) {
                 refused++;
             } catch (WithingsApiException e) {
@@ -460,8 +472,12 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     }
 
     @Override
-    public void tokenWorked(UserSession session) {
+    public void tokenWorked(UserSession session, boolean refreshed) {
         TokenState before = session.tokenState;
+        if (before == TokenState.REAUTHORIZATION_NEEDED && !refreshed) {
+            // a stored access token is no proof: Withings refused this user before
+            return;
+        }
         session.tokenState = TokenState.VALID;
         session.lastApiStatus = "token ok at " + clock.instant();
         if (before == TokenState.REAUTHORIZATION_NEEDED) {
