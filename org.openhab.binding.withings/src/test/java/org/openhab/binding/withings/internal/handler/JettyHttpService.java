@@ -127,8 +127,12 @@ public class JettyHttpService implements HttpService, AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        server.stop();
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded server did not stop", e);
+        }
     }
 
     /** Routes each request to the registered servlet with the longest matching alias. */

@@ -1,0 +1,270 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.api.MutableClock;
+import org.openhab.binding.withings.internal.auth.WithingsOAuth;
+import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
+import org.openhab.core.thing.ThingStatus;
+
+/**
+ * Tests the account-linking page {@link org.openhab.binding.withings.internal.servlet.WithingsConnectServlet} over
+ * real HTTP, as registered by a running account handler, with the cloud simulator as Withings.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class WithingsConnectServletTest extends AccountTestBase {
+
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private URI page() {
+        return URI.create(httpService.baseUri() + "/withings/connect/home");
+    }
+
+    private HttpResponse<String> get(URI uri, String... headers) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).GET();
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return browser.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return browser.send(HttpRequest.newBuilder(page()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private String formToken() throws Exception {
+        HttpResponse<String> response = get(page());
+        Matcher m = FORM_TOKEN.matcher(response.body());
+        assertTrue(m.find(), "the page has a form token");
+        return m.group(1);
+    }
+
+    /** Presses "Link": returns the authorize URL the browser is sent to. */
+    private String pressLink() throws Exception {
+        HttpResponse<String> response = post(Map.of("formToken", formToken(), "action", "link"));
+        assertTrue(response.statusCode() == 302 || response.statusCode() == 303, "redirect: " + response.statusCode());
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private void assertNothingStored(WithingsAccountHandler handler) {
+        assertTrue(oauth.tokens.isEmpty(), "no token stored");
+        assertTrue(handler.linkedUsers().isEmpty(), "no user linked");
+        assertTrue(storageService.getStorage(handler.storageName()).getKeys().stream()
+                .noneMatch(k -> k.startsWith("user:")));
+    }
+
+    @Test
+    void thePageShowsTheBridgeTheRedirectUriAndNoSecret() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        HttpResponse<String> response = get(page());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        String body = response.body();
+        assertTrue(body.contains("Home Withings"));
+        assertTrue(body.contains("<code>home</code>"));
+        assertTrue(body.contains("<code id=\"redirect-uri\">" + httpService.baseUri() + "/withings/connect/home</code>"),
+                body);
+        assertTrue(body.contains("Link a Withings account"));
+        assertTrue(body.contains("No Withings account is linked yet"));
+        assertFalse(body.contains(sim.clientSecret()));
+
+        link(handler, 30000001L);
+        body = get(page()).body();
+        AccessTokenResponse token = oauth.tokens.get(WithingsOAuth.handle(BRIDGE_ID, "30000001"));
+        assertNotNull(token);
+        assertTrue(body.contains("<td>30000001</td>"), body);
+        assertTrue(body.contains("valid, expires at "), body);
+        assertTrue(body.contains("user.metrics"), body);
+        assertTrue(body.contains(">Unlink</button>"));
+        assertFalse(body.contains(String.valueOf(token.getAccessToken())));
+        assertFalse(body.contains(String.valueOf(token.getRefreshToken())));
+        assertFalse(body.contains(sim.clientSecret()));
+    }
+
+    @Test
+    void forwardedHeadersOfAProxyMakeTheRedirectUri() throws Exception {
+        started(validConfig());
+        String body = get(page(), "X-Forwarded-Proto", "https", "X-Forwarded-Host", "openhab.example.org").body();
+        assertTrue(body.contains("<code id=\"redirect-uri\">https://openhab.example.org/withings/connect/home</code>"),
+                body);
+
+        body = get(page(), "X-Forwarded-Proto", "https, http", "X-Forwarded-Host", "proxy.example.org:8443, inner")
+                .body();
+        assertTrue(body.contains("https://proxy.example.org:8443/withings/connect/home"), body);
+
+        // a forged host is not taken over
+        body = get(page(), "X-Forwarded-Host", "evil.example.org\"><script>x</script>").body();
+        assertFalse(body.contains("<script>x"));
+        assertTrue(body.contains("<code id=\"redirect-uri\">" + httpService.baseUri() + "/withings/connect/home</code>"));
+    }
+
+    @Test
+    void aConfiguredRedirectUriIsUsedForPageAndLink() throws Exception {
+        Map<String, Object> config = validConfig();
+        config.put("redirectUri", "https://my.example.org/withings/connect/home");
+        started(config);
+        assertTrue(get(page()).body().contains("https://my.example.org/withings/connect/home"));
+        Map<String, String> query = query(URI.create(pressLink()));
+        assertEquals("https://my.example.org/withings/connect/home", query.get("redirect_uri"));
+    }
+
+    @Test
+    void linkSendsTheBrowserToWithingsWithARandomState() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        URI authorize = URI.create(pressLink());
+        assertTrue(authorize.toString().startsWith(sim.baseUri() + "/oauth2_user/authorize2?"), authorize.toString());
+        Map<String, String> query = query(authorize);
+        assertEquals(sim.clientId(), query.get("client_id"));
+        assertEquals(WithingsOAuth.SCOPES, query.get("scope"));
+        assertEquals(httpService.baseUri() + "/withings/connect/home", query.get("redirect_uri"));
+        String state = query.get("state");
+        assertNotNull(state);
+        assertTrue(state.length() >= 43, "at least 256 bits: " + state.length());
+        assertNotEquals(state, query(URI.create(pressLink())).get("state"));
+        // the temporary services live under pending handles until used
+        assertTrue(oauth.created.stream().anyMatch(h -> h.startsWith("withings:pending:home:")));
+        assertNothingStored(handler);
+    }
+
+    @Test
+    void formsWithoutAValidAntiForgeryTokenChangeNothing() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        link(handler, 30000001L);
+
+        HttpResponse<String> noToken = post(Map.of("action", "link"));
+        assertEquals(403, noToken.statusCode());
+        assertTrue(noToken.headers().firstValue("Location").isEmpty());
+        assertEquals(403, post(Map.of("action", "unlink", "userId", "30000001", "formToken", "forged")).statusCode());
+        assertEquals(403, post(Map.of("action", "unlink", "userId", "30000001")).statusCode());
+        assertEquals(1, handler.linkedUsers().size());
+
+        String token = formToken();
+        HttpResponse<String> unlinked = post(Map.of("action", "unlink", "userId", "30000001", "formToken", token));
+        assertEquals(200, unlinked.statusCode());
+        assertTrue(unlinked.body().contains("Withings user 30000001 was unlinked."));
+        assertTrue(handler.linkedUsers().isEmpty());
+        await(() -> !oauth.tokens.containsKey(WithingsOAuth.handle(BRIDGE_ID, "30000001")), "token deletion");
+        // a form token is single-use
+        assertEquals(403, post(Map.of("action", "unlink", "userId", "30000001", "formToken", token)).statusCode());
+    }
+
+    @Test
+    void theFullFlowLinksOnceAndAReusedStateIsRefused() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String callback = sim.authorize(pressLink(), 30000003L);
+        assertTrue(callback.startsWith(page().toString() + "?"), callback);
+
+        HttpResponse<String> linked = get(URI.create(callback));
+        assertEquals(200, linked.statusCode());
+        assertEquals("no-store", linked.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(linked.body().contains("Withings user 30000003 is linked."), linked.body());
+        String code = query(URI.create(callback)).get("code");
+        assertNotNull(code);
+        assertFalse(linked.body().contains(code), "the code is not shown");
+        awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
+        assertEquals(1, handler.linkedUsers().size());
+        assertTrue(oauth.storedHandles().stream().noneMatch(h -> h.startsWith("withings:pending:")));
+
+        HttpResponse<String> reused = get(URI.create(callback));
+        assertEquals(400, reused.statusCode());
+        assertEquals(1, handler.linkedUsers().size());
+    }
+
+    @Test
+    void aMissingOrUnknownStateIsRefusedAndNothingStored() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String callback = sim.authorize(pressLink(), 30000001L);
+        String code = query(URI.create(callback)).get("code");
+        assertNotNull(code);
+
+        HttpResponse<String> missing = get(URI.create(page() + "?code=" + enc(code)));
+        assertEquals(400, missing.statusCode());
+        HttpResponse<String> unknown = get(URI.create(page() + "?code=" + enc(code) + "&state=forged-state"));
+        assertEquals(400, unknown.statusCode());
+        assertTrue(unknown.body().contains("unknown, was already used or has expired"));
+        assertNothingStored(handler);
+    }
+
+    @Test
+    void anExpiredStateIsRefusedAndItsTemporaryServiceDeleted() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        WithingsAccountHandler handler = handler(bridge(validConfig()), clock);
+        handler.initialize();
+        awaitStatus(s -> s.getStatus() != ThingStatus.UNKNOWN);
+
+        String callback = sim.authorize(pressLink(), 30000001L);
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+
+        HttpResponse<String> expired = get(URI.create(callback));
+        assertEquals(400, expired.statusCode());
+        assertNothingStored(handler);
+        assertTrue(oauth.deleted.stream().anyMatch(h -> h.startsWith("withings:pending:home:")));
+        assertTrue(oauth.storedHandles().isEmpty());
+    }
+
+    @Test
+    void aWithingsErrorIsShownPlainlyAndNothingStored() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String denied = sim.authorize(pressLink(), 30000001L, false);
+        assertTrue(denied.contains("error=access_denied"), denied);
+
+        HttpResponse<String> response = get(URI.create(denied));
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("Withings did not grant access: access_denied"), response.body());
+        assertNothingStored(handler);
+        assertTrue(oauth.storedHandles().isEmpty());
+
+        String state = query(URI.create(pressLink())).get("state");
+        assertNotNull(state);
+        HttpResponse<String> hostile = get(
+                URI.create(page() + "?error=" + enc("<script>alert(1)</script>") + "&state=" + enc(state)));
+        assertFalse(hostile.body().contains("<script>alert"));
+        assertTrue(hostile.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    }
+
+    @Test
+    void pathsBelowThePageAreNotFound() throws Exception {
+        started(validConfig());
+        assertEquals(404, get(URI.create(page() + "/other")).statusCode());
+        assertEquals(404, get(URI.create(httpService.baseUri() + "/withings/connect/other")).statusCode());
+    }
+}
