@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +108,7 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
 
     private synchronized <V> Task<V> add(Callable<V> callable, long delay, TimeUnit unit) {
         if (shutdown) {
-            throw new java.util.concurrent.RejectedExecutionException("shut down");
+            throw new RejectedExecutionException("shut down");
         }
         Instant due = clock.instant().plusNanos(Math.max(0, unit.toNanos(delay)));
         Task<V> task = new Task<>(callable, due, sequence++);

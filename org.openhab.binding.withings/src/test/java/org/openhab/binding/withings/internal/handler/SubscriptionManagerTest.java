@@ -426,6 +426,48 @@ class SubscriptionManagerTest {
     }
 
     @Test
+    void permanentRefusalOfACoreAppliDegradesUntilTheWatchdogRepairsIt() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        sim().control().injectFault(FaultSpec.status(2554).on("/notify", "subscribe").times(1));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(2));
+
+        assertEquals(9, count("subscribe"), "the other categories are still subscribed");
+        assertEquals(Set.of(2, 4, 16, 44, 50, 51, 54, 58), applisAt(callback));
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.DEGRADED, status.health());
+        assertEquals(Set.of(1), status.failedApplis());
+        assertEquals(1, fake.pending(), "only the watchdog, no back-off storm");
+
+        Instant watchdog = status.nextCheck();
+        assertNotNull(watchdog);
+        fake.advance(Duration.between(fake.now(), watchdog).plusMinutes(1));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        assertEquals(Set.of(), status().failedApplis());
+        assertNull(status().lastError());
+    }
+
+    @Test
+    void permanentRefusalOfAnOptionalAppliKeepsTheWebhookHealthy() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.runDue();
+        fake.advance(Duration.ofSeconds(36)); // 8 subscribes done, glucose (58) comes last
+        assertEquals(8, count("subscribe"));
+        sim().control().injectFault(FaultSpec.status(2554).on("/notify", "subscribe").times(1));
+        fake.advance(Duration.ofMinutes(1));
+
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.HEALTHY, status.health());
+        assertEquals(Set.of(58), status.failedApplis());
+        assertFalse(status.subscribedApplis().contains(58));
+        String error = status.lastError();
+        assertNotNull(error);
+        assertTrue(error.contains("appli 58"), error);
+    }
+
+    @Test
     void tooManyRequestsWaitsAtLeastTheLimiterPause() throws Exception {
         TestTokenProvider tp = link(userid, ALL_SCOPES);
         sim().control().injectFault(FaultSpec.status(601).on("/notify", "subscribe").times(1));
