@@ -171,8 +171,9 @@ public class SubscriptionManager {
     private final class Job {
         final String userId;
         final boolean removal;
-        final TokenProvider tp;
-        final String callbackUrl;
+        /** For a reconcile job: refreshed from the user when it starts (an ensure may change them meanwhile). */
+        TokenProvider tp;
+        String callbackUrl;
         final @Nullable CompletableFuture<Boolean> done;
         final List<Call> plan = new ArrayList<>();
         boolean listed;
@@ -577,6 +578,16 @@ public class SubscriptionManager {
 
     /** The first step: list the user's subscriptions and plan the calls. */
     private Outcome list(Job job) {
+        if (!job.removal) {
+            synchronized (this) {
+                User user = users.get(job.userId);
+                if (user == null || active != job) {
+                    return Outcome.STOP;
+                }
+                job.tp = user.tp;
+                job.callbackUrl = user.callbackUrl;
+            }
+        }
         List<NotifyProfile> profiles;
         try {
             profiles = client.notifyList(job.tp, null);

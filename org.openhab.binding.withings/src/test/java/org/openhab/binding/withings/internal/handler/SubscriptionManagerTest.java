@@ -615,6 +615,36 @@ class SubscriptionManagerTest {
     }
 
     @Test
+    void aWaitingCheckUsesTheLatestEnsure() throws Exception {
+        long other = sim().user(SimUser.Kind.SCALE).userid();
+        TestTokenProvider tp1 = link(userid, ALL_SCOPES);
+        TestTokenProvider tp2 = link(other, ALL_SCOPES);
+        manager().ensure(Long.toString(other), tp2, scopes(ALL_SCOPES), callback);
+        manager().ensure(user, tp1, scopes(ALL_SCOPES), oldCallback);
+        manager().ensure(user, tp1, scopes("user.metrics"), callback);
+        fake.advance(Duration.ofMinutes(3));
+
+        assertEquals(Set.of(1, 2, 4, 54, 58), applisAt(callback));
+        assertEquals(Set.of(), applisAt(oldCallback));
+        assertEquals(1, count("list"), "one check for the user, with the latest values");
+    }
+
+    @Test
+    void ensureDuringARunningCheckRunsItAgainAfterwards() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        manager().ensure(user, tp, scopes("user.metrics"), callback);
+        fake.runDue();
+        assertEquals(1, count("subscribe"));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(3));
+
+        assertEquals(2, count("list"));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        assertEquals(9, count("subscribe"));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+    }
+
+    @Test
     void disposeCancelsEverything() throws Exception {
         TestTokenProvider tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
