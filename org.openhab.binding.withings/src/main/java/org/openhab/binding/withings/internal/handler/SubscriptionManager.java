@@ -86,6 +86,12 @@ public class SubscriptionManager {
         APPLI_SCOPES = Collections.unmodifiableMap(scopes);
     }
 
+    /**
+     * Categories whose permanent refusal (e.g. a feature not enabled for the application) does not make the
+     * webhook unhealthy: ECG and glucose.
+     */
+    public static final Set<Integer> OPTIONAL_APPLIS = Set.of(54, 58);
+
     /** The text of {@link SubscriptionStatus#lastError()} after a 293/294 answer. */
     public static final String UNREACHABLE_TEXT = "Withings could not reach the callback URL (status %d): it must be "
             + "public https with a domain name on port 443 or 80 and answer a HEAD request with 200";
@@ -134,6 +140,7 @@ public class SubscriptionManager {
         Set<Integer> subscribed = new TreeSet<>();
         Set<Integer> skipped = new TreeSet<>();
         Set<String> missingScopes = new TreeSet<>();
+        Set<Integer> failed = new TreeSet<>();
         @Nullable
         Instant lastCheck;
         @Nullable
@@ -156,7 +163,7 @@ public class SubscriptionManager {
 
         SubscriptionStatus snapshot() {
             return new SubscriptionStatus(userId, health, Set.copyOf(subscribed), Set.copyOf(skipped),
-                    Set.copyOf(missingScopes), lastCheck, lastError, nextCheck);
+                    Set.copyOf(missingScopes), lastCheck, lastError, nextCheck, Set.copyOf(failed));
         }
     }
 
@@ -164,8 +171,9 @@ public class SubscriptionManager {
     private final class Job {
         final String userId;
         final boolean removal;
-        final TokenProvider tp;
-        final String callbackUrl;
+        /** For a reconcile job: refreshed from the user when it starts (an ensure may change them meanwhile). */
+        TokenProvider tp;
+        String callbackUrl;
         final @Nullable CompletableFuture<Boolean> done;
         final List<Call> plan = new ArrayList<>();
         boolean listed;
@@ -491,10 +499,8 @@ public class SubscriptionManager {
         switch (outcome) {
             case DONE -> {
                 user.failures = 0;
-                if (job.permanentFailure) {
-                    user.health = WebhookHealth.DEGRADED;
-                } else {
-                    user.health = WebhookHealth.HEALTHY;
+                user.health = job.permanentFailure ? WebhookHealth.DEGRADED : WebhookHealth.HEALTHY;
+                if (user.failed.isEmpty() && !job.permanentFailure) {
                     user.lastError = null;
                 }
                 scheduleTimerLocked(user, timing.watchdogPeriod());
@@ -572,6 +578,16 @@ public class SubscriptionManager {
 
     /** The first step: list the user's subscriptions and plan the calls. */
     private Outcome list(Job job) {
+        if (!job.removal) {
+            synchronized (this) {
+                User user = users.get(job.userId);
+                if (user == null || active != job) {
+                    return Outcome.STOP;
+                }
+                job.tp = user.tp;
+                job.callbackUrl = user.callbackUrl;
+            }
+        }
         List<NotifyProfile> profiles;
         try {
             profiles = client.notifyList(job.tp, null);
@@ -609,6 +625,7 @@ public class SubscriptionManager {
                 user.subscribed = new TreeSet<>(present);
                 user.skipped = new TreeSet<>();
                 user.missingScopes = new TreeSet<>();
+                user.failed = new TreeSet<>();
                 APPLI_SCOPES.forEach((appli, scope) -> {
                     if (!user.scopes.contains(scope)) {
                         user.skipped.add(appli);
@@ -695,10 +712,15 @@ public class SubscriptionManager {
             return Outcome.MORE;
         }
         if (e.getFamily().isPermanent()) {
-            job.permanentFailure = true;
             job.removalComplete = false;
+            if (call.kind() == Kind.SUBSCRIBE && !OPTIONAL_APPLIS.contains(call.appli())) {
+                job.permanentFailure = true;
+            }
             if (user != null) {
                 user.lastError = messageOf(what, e);
+                if (call.kind() == Kind.SUBSCRIBE) {
+                    user.failed.add(call.appli());
+                }
             }
             logger.debug("User {}: {} failed permanently (status {}), skipped", job.userId, what, status);
             return Outcome.MORE;

@@ -30,19 +30,22 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param lastCheck when Withings' list of subscriptions was last read, if ever
  * @param lastError the last failure as a short English text without secrets, if any
  * @param nextCheck when the next check (retry or watchdog) is due, if one is scheduled
+ * @param failedApplis categories Withings refused permanently at the last check (retried by the watchdog); a
+ *            refusal of ECG (54) or glucose (58) alone leaves the health {@link WebhookHealth#HEALTHY}
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record SubscriptionStatus(String userId, WebhookHealth health, Set<Integer> subscribedApplis,
         Set<Integer> skippedApplis, Set<String> missingScopes, @Nullable Instant lastCheck, @Nullable String lastError,
-        @Nullable Instant nextCheck) {
+        @Nullable Instant nextCheck, Set<Integer> failedApplis) {
 
     /**
      * @return the status of a user without webhook
      */
     public static SubscriptionStatus disabled(String userId) {
-        return new SubscriptionStatus(userId, WebhookHealth.DISABLED, Set.of(), Set.of(), Set.of(), null, null, null);
+        return new SubscriptionStatus(userId, WebhookHealth.DISABLED, Set.of(), Set.of(), Set.of(), null, null, null,
+                Set.of());
     }
 
     /**
