@@ -197,10 +197,10 @@ public class WithingsAccountHandler extends BaseBridgeHandler
      */
     @Nullable
     String validate(WithingsAccountConfiguration cfg) {
-        if (cfg.clientId == null || cfg.clientId.isBlank()) {
+        if (cfg.clientId.isBlank()) {
             return "@text/offline.conf-error.client-id-missing";
         }
-        if (cfg.clientSecret == null || cfg.clientSecret.isBlank()) {
+        if (cfg.clientSecret.isBlank()) {
             return "@text/offline.conf-error.client-secret-missing";
         }
         if (!isHttpUrl(cfg.apiBaseUrl)) {
@@ -209,7 +209,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         if (!isHttpUrl(cfg.accountBaseUrl)) {
             return "@text/offline.conf-error.account-base-url-invalid";
         }
-        String redirect = cfg.redirectUri == null ? "" : cfg.redirectUri.trim();
+        String redirect = cfg.redirectUri.trim();
         if (!redirect.isEmpty() && !isHttpUrl(redirect)) {
             return "@text/offline.conf-error.redirect-uri-invalid";
         }
@@ -656,7 +656,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         }
         String override = webhookBaseOverride;
         String base = override != null ? override : config.webhookUrl;
-        if (base == null || base.isBlank()) {
+        if (base.isBlank()) {
             updateProperty(PROPERTY_WEBHOOK_STATUS, "disabled (no webhook URL: data is polled)");
             return;
         }
@@ -843,8 +843,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
 
     @Override
     public String configuredRedirectUri() {
-        String uri = config.redirectUri;
-        return uri == null ? "" : uri.trim();
+        return config.redirectUri.trim();
     }
 
     @Override
