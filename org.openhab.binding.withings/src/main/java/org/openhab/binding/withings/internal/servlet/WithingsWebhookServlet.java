@@ -32,6 +32,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.handler.WithingsNotification;
 import org.osgi.service.http.HttpService;
 import org.slf4j.Logger;
@@ -85,6 +86,12 @@ public class WithingsWebhookServlet extends WithingsServlet {
         super(httpService, alias);
         this.dispatcher = dispatcher;
         this.clock = clock;
+    }
+
+    @Override
+    protected String loggableAlias() {
+        // the last segment is the webhook secret
+        return WithingsBindingConstants.WEBHOOK_PATH + "…";
     }
 
     @Override
