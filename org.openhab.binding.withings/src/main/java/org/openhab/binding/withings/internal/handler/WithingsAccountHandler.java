@@ -259,6 +259,12 @@ public class WithingsAccountHandler extends BaseBridgeHandler
             openSession(user);
         }
         usersLoaded = true;
+        // user Things that registered before the users were loaded and are not linked
+        listeners.forEach((userId, listener) -> {
+            if (!sessions.containsKey(userId)) {
+                listener.onAuthorizationLost();
+            }
+        });
         updateProperty(PROPERTY_LINKED_USERS, Integer.toString(sessions.size()));
         startWebhooks();
         checkUsers();
@@ -321,7 +327,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
             services.oAuthFactory().ungetOAuthService(session.handle);
         }
         sessions.clear();
-        client = null;
+        // the client stays: a user Thing's job still running during the dispose must not meet a missing client
         store = null;
     }
 
@@ -521,7 +527,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     /**
      * {@inheritDoc}
      *
-     * @throws IllegalStateException while the bridge is not initialised (invalid configuration or disposed)
+     * @throws IllegalStateException if the bridge never started (invalid configuration)
      */
     @Override
     public WithingsClient client() {
