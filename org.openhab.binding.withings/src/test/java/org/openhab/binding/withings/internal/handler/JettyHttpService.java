@@ -110,7 +110,8 @@ public class JettyHttpService implements HttpService, AutoCloseable {
     public HttpContext createDefaultHttpContext() {
         return new HttpContext() {
             @Override
-            public boolean handleSecurity(@Nullable HttpServletRequest request, @Nullable HttpServletResponse response) {
+            public boolean handleSecurity(@Nullable HttpServletRequest request,
+                    @Nullable HttpServletResponse response) {
                 return true;
             }
 

@@ -138,7 +138,8 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         List<Subscription> subscriptions = sim.control().subscriptions(SLEEPER);
         assertTrue(subscriptions.stream().anyMatch(s -> s.appli() == 51));
         assertTrue(subscriptions.stream().allMatch(s -> s.callbackUrl().startsWith(webhookPrefix)));
-        await(() -> String.valueOf(handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS))
+        await(() -> String
+                .valueOf(handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS))
                 .contains("healthy"), "webhook status property");
 
         // a simulated in-bed event reaches the user's listener

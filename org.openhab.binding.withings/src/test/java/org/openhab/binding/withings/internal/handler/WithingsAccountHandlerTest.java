@@ -61,7 +61,8 @@ class WithingsAccountHandlerTest extends AccountTestBase {
                 Arguments.of("clientId", "  ", "@text/offline.conf-error.client-id-missing"),
                 Arguments.of("clientSecret", "", "@text/offline.conf-error.client-secret-missing"),
                 Arguments.of("apiBaseUrl", "not a url", "@text/offline.conf-error.api-base-url-invalid"),
-                Arguments.of("apiBaseUrl", "ftp://wbsapi.withings.net", "@text/offline.conf-error.api-base-url-invalid"),
+                Arguments.of("apiBaseUrl", "ftp://wbsapi.withings.net",
+                        "@text/offline.conf-error.api-base-url-invalid"),
                 Arguments.of("accountBaseUrl", "account.withings.com",
                         "@text/offline.conf-error.account-base-url-invalid"),
                 Arguments.of("redirectUri", "/withings/connect/home", "@text/offline.conf-error.redirect-uri-invalid"),
@@ -318,7 +319,8 @@ class WithingsAccountHandlerTest extends AccountTestBase {
 
     static Properties english() throws Exception {
         Properties properties = new Properties();
-        try (InputStream in = WithingsAccountHandlerTest.class.getResourceAsStream("/OH-INF/i18n/withings.properties")) {
+        try (InputStream in = WithingsAccountHandlerTest.class
+                .getResourceAsStream("/OH-INF/i18n/withings.properties")) {
             assertNotNull(in);
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }

@@ -65,6 +65,10 @@ class WithingsConnectServletTest extends AccountTestBase {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    private static String redirectUriCode(String uri) {
+        return "<code id=\"redirect-uri\">" + uri + "</code>";
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -101,8 +105,7 @@ class WithingsConnectServletTest extends AccountTestBase {
         String body = response.body();
         assertTrue(body.contains("Home Withings"));
         assertTrue(body.contains("<code>home</code>"));
-        assertTrue(body.contains("<code id=\"redirect-uri\">" + httpService.baseUri() + "/withings/connect/home</code>"),
-                body);
+        assertTrue(body.contains(redirectUriCode(httpService.baseUri() + "/withings/connect/home")), body);
         assertTrue(body.contains("Link a Withings account"));
         assertTrue(body.contains("No Withings account is linked yet"));
         assertFalse(body.contains(sim.clientSecret()));
@@ -134,7 +137,7 @@ class WithingsConnectServletTest extends AccountTestBase {
         // a forged host is not taken over
         body = get(page(), "X-Forwarded-Host", "evil.example.org\"><script>x</script>").body();
         assertFalse(body.contains("<script>x"));
-        assertTrue(body.contains("<code id=\"redirect-uri\">" + httpService.baseUri() + "/withings/connect/home</code>"));
+        assertTrue(body.contains(redirectUriCode(httpService.baseUri() + "/withings/connect/home")));
     }
 
     @Test
