@@ -127,6 +127,8 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     private final Map<String, UserSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, WithingsUserListener> listeners = new ConcurrentHashMap<>();
     private final Map<String, Boolean> webhookHealth = new ConcurrentHashMap<>();
+    /** Listeners told that their authorisation is gone (and not told otherwise since). */
+    private final Set<WithingsUserListener> toldLost = ConcurrentHashMap.newKeySet();
 
     private volatile @Nullable String webhookBaseOverride;
     private volatile SubscriptionManager.@Nullable Timing subscriptionTiming;
@@ -137,6 +139,8 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     private volatile int refusedUsers;
     /** Serialises status checks, so the last check decides the status. */
     private final Object checkLock = new Object();
+    /** Keeps the loading in start() and dispose() apart. */
+    private final Object lifecycleLock = new Object();
 
     private @Nullable ScheduledFuture<?> checkJob;
     private @Nullable ScheduledFuture<?> retryJob;
@@ -185,9 +189,12 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         scheduler.execute(this::start);
     }
 
-    /** Name of the storage of this bridge (linked users, credentials fingerprint, webhook secret). */
+    /**
+     * Name of the storage of this bridge (linked users, credentials fingerprint, webhook secret): the storage is a
+     * file named after it, so no colons.
+     */
     String storageName() {
-        return "withings." + getThing().getUID().getAsString();
+        return "withings." + getThing().getUID().getAsString().replace(':', '_');
     }
 
     /**
@@ -237,36 +244,11 @@ public class WithingsAccountHandler extends BaseBridgeHandler
 
     /** Work after initialize(), on the scheduler. */
     private void start() {
-        LinkedUserStore st = store;
-        if (!started || st == null) {
-            return;
-        }
-        WithingsAccountConfiguration cfg = config;
-        if (st.credentialsChanged(getThing().getUID().getAsString(), cfg.clientId, cfg.clientSecret)) {
-            logger.debug("Bridge {}: application credentials changed, the tokens of {} user(s) are deleted",
-                    bridgeId(), st.users().size());
-            for (LinkedUser user : st.users()) {
-                services.oAuthFactory().deleteServiceAndAccessToken(WithingsOAuth.handle(bridgeId(), user.userId()));
-                st.remove(user.userId());
-                forgetSubscriptions(user.userId());
-                WithingsUserListener listener = listeners.get(user.userId());
-                if (listener != null) {
-                    listener.onAuthorizationLost();
-                }
+        synchronized (lifecycleLock) {
+            if (!load()) {
+                return;
             }
         }
-        for (LinkedUser user : st.users()) {
-            openSession(user);
-        }
-        usersLoaded = true;
-        // user Things that registered before the users were loaded and are not linked
-        listeners.forEach((userId, listener) -> {
-            if (!sessions.containsKey(userId)) {
-                listener.onAuthorizationLost();
-            }
-        });
-        updateProperty(PROPERTY_LINKED_USERS, Integer.toString(sessions.size()));
-        startWebhooks();
         checkUsers();
         WithingsDiscoveryService d = discovery;
         if (d != null) {
@@ -278,6 +260,41 @@ public class WithingsAccountHandler extends BaseBridgeHandler
                         CHECK_INTERVAL.toSeconds(), TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Loads the linked users and starts the webhook; false if the handler was disposed meanwhile. */
+    private boolean load() {
+        LinkedUserStore st = store;
+        if (!started || st == null) {
+            return false;
+        }
+        WithingsAccountConfiguration cfg = config;
+        if (st.credentialsChanged(getThing().getUID().getAsString(), cfg.clientId, cfg.clientSecret)) {
+            logger.debug("Bridge {}: application credentials changed, the tokens of {} user(s) are deleted",
+                    bridgeId(), st.users().size());
+            for (LinkedUser user : st.users()) {
+                services.oAuthFactory().deleteServiceAndAccessToken(WithingsOAuth.handle(bridgeId(), user.userId()));
+                st.remove(user.userId());
+                forgetSubscriptions(user.userId());
+                WithingsUserListener listener = listeners.get(user.userId());
+                if (listener != null) {
+                    tellLost(listener);
+                }
+            }
+        }
+        for (LinkedUser user : st.users()) {
+            openSession(user);
+        }
+        usersLoaded = true;
+        // user Things that registered before the users were loaded and are not linked
+        listeners.forEach((userId, listener) -> {
+            if (!sessions.containsKey(userId)) {
+                tellLost(listener);
+            }
+        });
+        updateProperty(PROPERTY_LINKED_USERS, Integer.toString(sessions.size()));
+        startWebhooks();
+        return true;
     }
 
     private UserSession openSession(LinkedUser user) {
@@ -322,11 +339,13 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         if (servlet != null) {
             servlet.unregister();
         }
-        stopWebhooks();
-        for (UserSession session : sessions.values()) {
-            services.oAuthFactory().ungetOAuthService(session.handle);
+        synchronized (lifecycleLock) {
+            stopWebhooks();
+            for (UserSession session : sessions.values()) {
+                services.oAuthFactory().ungetOAuthService(session.handle);
+            }
+            sessions.clear();
         }
-        sessions.clear();
         // the client stays: a user Thing's job still running during the dispose must not meet a missing client
         store = null;
     }
@@ -489,7 +508,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         if (before == TokenState.REAUTHORIZATION_NEEDED) {
             WithingsUserListener listener = listeners.get(session.userId);
             if (listener != null) {
-                scheduler.execute(listener::onAuthorized);
+                scheduler.execute(() -> tellAuthorized(listener));
             }
         }
     }
@@ -504,7 +523,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
                     session.userId);
             WithingsUserListener listener = listeners.get(session.userId);
             if (listener != null) {
-                scheduler.execute(listener::onAuthorizationLost);
+                scheduler.execute(() -> tellLost(listener));
             }
         }
     }
@@ -565,7 +584,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
             UserSession session = sessions.get(userId);
             if (started && usersLoaded
                     && (session == null || session.tokenState == TokenState.REAUTHORIZATION_NEEDED)) {
-                listener.onAuthorizationLost();
+                tellLost(listener);
             }
             listener.onWebhookHealth(webhooksHealthy(userId));
         });
@@ -574,6 +593,19 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     @Override
     public void unregisterUserListener(WithingsUserListener listener) {
         listeners.remove(listener.userId(), listener);
+        toldLost.remove(listener);
+    }
+
+    /** Tells a listener its authorisation is gone, once until it is authorised again. */
+    private void tellLost(WithingsUserListener listener) {
+        if (toldLost.add(listener)) {
+            listener.onAuthorizationLost();
+        }
+    }
+
+    private void tellAuthorized(WithingsUserListener listener) {
+        toldLost.remove(listener);
+        listener.onAuthorized();
     }
 
     // ------------------------------------------------------------------ notifications, sync
@@ -962,7 +994,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         scheduler.execute(() -> {
             WithingsUserListener listener = listeners.get(userId);
             if (listener != null) {
-                listener.onAuthorized();
+                tellAuthorized(listener);
             }
             if (before != TokenState.VALID || getThing().getStatus() != ThingStatus.ONLINE) {
                 checkUsers();
@@ -1003,7 +1035,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         WithingsUserListener listener = listeners.get(userId);
         scheduler.execute(() -> {
             if (listener != null) {
-                listener.onAuthorizationLost();
+                tellLost(listener);
             }
             if (sessions.isEmpty()) {
                 checkUsers();
