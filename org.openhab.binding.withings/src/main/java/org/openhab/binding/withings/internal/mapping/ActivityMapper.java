@@ -54,7 +54,7 @@ public final class ActivityMapper {
             if (date == null) {
                 continue;
             }
-            LocalDate today = LocalDate.now(clock.withZone(States.zone(activity.timezone, fallbackZone)));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), States.zone(activity.timezone, fallbackZone));
             if (!today.toString().equals(date)) {
                 continue;
             }
@@ -98,7 +98,7 @@ public final class ActivityMapper {
 
     /** The next local midnight after now in the given zone. */
     public static Instant nextMidnight(Clock clock, ZoneId zone) {
-        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
+        ZonedDateTime now = clock.instant().atZone(zone);
         return now.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
     }
 
