@@ -137,6 +137,16 @@ class BundleJarIT {
     }
 
     @Test
+    void importsAsOpenhabBundlesDo() {
+        assertFalse(imports.keySet().stream().anyMatch(pkg -> pkg.startsWith("java.")), imports.toString());
+        String requirements = manifest.getValue("Require-Capability");
+        if (imports.containsKey("javax.servlet")) {
+            // the servlet API comes through the JavaServlet contract openHAB's HTTP service provides
+            assertTrue(requirements.contains("osgi.contract=JavaServlet"), requirements);
+        }
+    }
+
+    @Test
     void handlerFactoryIsADeclarativeServicesComponent() {
         String components = manifest.getValue("Service-Component");
         assertNotNull(components);

@@ -1,0 +1,274 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient.Redirect;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jetty.client.HttpClient;
+import org.openhab.binding.withings.internal.api.DateQuery;
+import org.openhab.binding.withings.internal.api.MeasureQuery;
+import org.openhab.binding.withings.internal.api.MeasureResult;
+import org.openhab.binding.withings.internal.api.TokenProvider;
+import org.openhab.binding.withings.internal.api.WithingsApiConfig;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
+import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
+import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
+import org.openhab.binding.withings.internal.dto.SleepSummaryBody;
+import org.openhab.binding.withings.simulator.RecordedRequest;
+import org.openhab.binding.withings.simulator.SimUser;
+import org.openhab.binding.withings.simulator.SimulatorOptions;
+import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Measures the speed and the API economy of the binding's Withings client against the cloud simulator over real
+ * loopback HTTP, and writes a Markdown report. Timings are reported, never asserted.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class WithingsBenchmarks {
+
+    private static final String REDIRECT = "http://localhost/withings/connect/bench";
+
+    private final WithingsCloudSimulator sim;
+    private final WithingsClient client;
+    private final StringBuilder report = new StringBuilder();
+
+    private WithingsBenchmarks(WithingsCloudSimulator sim, HttpClient http) {
+        this.sim = sim;
+        WithingsApiConfig config = new WithingsApiConfig(sim.baseUri(), sim.baseUri(), Duration.ofSeconds(15),
+                WithingsApiConfig.DEFAULT_MAX_PAGES);
+        // a limit high enough not to shape the measurement: request counts are what matters here
+        this.client = new WithingsClient(new WithingsHttpTransport(http), config,
+                new WithingsRateLimiter(100_000, Duration.ofMinutes(5), Clock.systemUTC()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/benchmark-report.md");
+        Path fixtures = Path.of(args.length > 1 ? args[1] : "../org.openhab.binding.withings/src/test/resources/fixtures");
+        HttpClient http = new HttpClient();
+        http.start();
+        try (WithingsCloudSimulator sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).seed(42))) {
+            WithingsBenchmarks bench = new WithingsBenchmarks(sim, http);
+            bench.run(fixtures);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, bench.report.toString(), StandardCharsets.UTF_8);
+            System.out.println(bench.report);
+            System.out.println("Report written to " + out);
+        } finally {
+            http.stop();
+        }
+    }
+
+    private void run(Path fixtures) throws Exception {
+        report.append("# Withings binding benchmarks\n\n");
+        report.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(", against the cloud simulator (seed 42) over loopback HTTP.\n")
+                .append("Request counts are exact; times are wall-clock (latency rows: medians of repeated calls) and vary with the machine.\n\n");
+
+        Map<SimUser, TokenProvider> tokens = new LinkedHashMap<>();
+        for (SimUser user : sim.users()) {
+            tokens.put(user, link(user.userid()));
+        }
+
+        report.append("## API economy: first sync (back-fill) and incremental sync per user\n\n");
+        report.append("| User | Back-fill | Requests | Measure groups | Activity days | Workouts | Nights | Time (ms) |"
+                + " Incremental requests (nothing new) |\n");
+        report.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (int days : new int[] { 30, 120 }) {
+            for (Map.Entry<SimUser, TokenProvider> entry : tokens.entrySet()) {
+                backfill(entry.getKey(), entry.getValue(), days);
+            }
+        }
+        report.append("""
+
+                A first sync runs getmeas over the window (paged, 50 groups per page in the simulator), getactivity and
+                getworkouts over the window, sleep getsummary in windows of at most 7 days, getdevice and getgoals.
+                An incremental sync is one getmeas with `lastupdate` plus one getactivity, one getworkouts and one
+                getsummary with `lastupdate`.
+
+                """);
+
+        report.append("## Client latency per call over loopback\n\n");
+        report.append("| Call | Calls | Median (ms) | p90 (ms) |\n|---|---|---|---|\n");
+        TokenProvider scale = tokens.get(sim.user(SimUser.Kind.SCALE));
+        TokenProvider watch = tokens.get(sim.user(SimUser.Kind.WATCH));
+        if (scale != null && watch != null) {
+            Instant now = Instant.now();
+            latency("getmeas (lastupdate, nothing new)", 200,
+                    () -> client.getMeasures(scale, MeasureQuery.since(now.plusSeconds(3600))));
+            latency("getmeas (7 days)", 100,
+                    () -> client.getMeasures(scale, MeasureQuery.between(now.minus(7, ChronoUnit.DAYS), now)));
+            latency("getactivity (today)", 200,
+                    () -> client.getActivity(watch, DateQuery.days(LocalDate.now(), LocalDate.now())));
+            latency("getdevice", 200, () -> client.getDevices(watch));
+        }
+
+        report.append("\n## Decoding speed of a real payload\n\n");
+        decode(fixtures.resolve("aiowithings/sleep_summary.json"));
+    }
+
+    private void backfill(SimUser user, TokenProvider tp, int days) throws WithingsApiException {
+        int before = sim.control().requests().size();
+        Instant now = Instant.now();
+        long start = System.nanoTime();
+        MeasureResult measures = client.getMeasures(tp, MeasureQuery.between(now.minus(days, ChronoUnit.DAYS), now));
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        DateQuery window = DateQuery.days(today.minusDays(days), today);
+        int activities = optional(() -> client.getActivity(tp, window).size());
+        int workouts = optional(() -> client.getWorkouts(tp, window).size());
+        int nights = optional(() -> client.getSleepSummaries(tp, window).size());
+        optional(() -> client.getDevices(tp).size());
+        optional(() -> client.getGoals(tp).isPresent() ? 1 : 0);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        int backfillRequests = sim.control().requests().size() - before;
+
+        int beforeIncremental = sim.control().requests().size();
+        Long updateTime = measures.updateTime();
+        Instant cursor = updateTime == null ? now : Instant.ofEpochSecond(updateTime);
+        client.getMeasures(tp, MeasureQuery.since(cursor));
+        optional(() -> client.getActivity(tp, DateQuery.since(now)).size());
+        optional(() -> client.getWorkouts(tp, DateQuery.since(now)).size());
+        optional(() -> client.getSleepSummaries(tp, DateQuery.since(now)).size());
+        int incremental = sim.control().requests().size() - beforeIncremental;
+
+        report.append(String.format(Locale.ROOT, "| %s (%s) | %d days | %d | %d | %d | %d | %d | %d | %d |%n",
+                user.name(), user.kind(), days, backfillRequests, measures.groups().size(), activities, workouts,
+                nights, millis, incremental));
+    }
+
+    private interface Call {
+        Object run() throws WithingsApiException;
+    }
+
+    private interface Count {
+        int run() throws WithingsApiException;
+    }
+
+    private static int optional(Count count) {
+        try {
+            return count.run();
+        } catch (WithingsApiException e) {
+            // a user without that kind of data or scope: nothing to count
+            return 0;
+        }
+    }
+
+    private void latency(String name, int calls, Call call) throws WithingsApiException {
+        for (int i = 0; i < 20; i++) {
+            call.run();
+        }
+        List<Long> micros = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            long start = System.nanoTime();
+            call.run();
+            micros.add((System.nanoTime() - start) / 1000);
+        }
+        micros.sort(null);
+        report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f |%n", name, calls,
+                micros.get(calls / 2) / 1000.0, micros.get(calls * 9 / 10) / 1000.0));
+    }
+
+    private void decode(Path file) throws IOException {
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        Gson gson = new Gson();
+        JsonObject envelope = JsonParser.parseString(json).getAsJsonObject();
+        int summaries = 0;
+        for (int i = 0; i < 50; i++) {
+            summaries = gson.fromJson(envelope.get("body"), SleepSummaryBody.class).series.size();
+        }
+        int rounds = 500;
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            gson.fromJson(JsonParser.parseString(json).getAsJsonObject().get("body"), SleepSummaryBody.class);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.append(String.format(Locale.ROOT,
+                "aiowithings `sleep_summary.json` (%d KiB, %d nights with every data field): %.0f payloads/s, "
+                        + "%.0f nights/s.%n",
+                Files.size(file) / 1024, summaries, rounds / seconds, rounds * summaries / seconds));
+        Map<String, Long> perEndpoint = sim.control().requests().stream()
+                .collect(Collectors.groupingBy(r -> r.path() + " " + r.action(), Collectors.counting()));
+        report.append("\n## Requests the simulator received during this run\n\n| Endpoint | Requests |\n|---|---|\n");
+        perEndpoint.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> report.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
+    }
+
+    /** Links a simulated user through the OAuth code flow, as the account-linking page does. */
+    private TokenProvider link(long userid) throws IOException, InterruptedException {
+        String authorize = sim.baseUri() + "/oauth2_user/authorize2?response_type=code&client_id="
+                + enc(sim.clientId()) + "&state=bench&scope=" + enc("user.info,user.metrics,user.activity,user.sleepevents")
+                + "&redirect_uri=" + enc(REDIRECT);
+        String location = sim.authorize(authorize, userid);
+        String code = URI.create(location).getQuery().replaceAll("(^|.*&)code=([^&]*).*", "$2");
+        String form = "action=requesttoken&grant_type=authorization_code&client_id=" + enc(sim.clientId())
+                + "&client_secret=" + enc(sim.clientSecret()) + "&code=" + enc(code) + "&redirect_uri="
+                + enc(REDIRECT);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(Redirect.NEVER).build();
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(sim.baseUri().resolve("/v2/oauth2"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String token = JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("body")
+                .get("access_token").getAsString();
+        return new TokenProvider() {
+            @Override
+            public String accessToken() {
+                return token;
+            }
+
+            @Override
+            public String refreshedAccessToken() {
+                return token;
+            }
+        };
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** For the request listing. */
+    static String describe(RecordedRequest request) {
+        return request.path() + " " + request.action();
+    }
+}
