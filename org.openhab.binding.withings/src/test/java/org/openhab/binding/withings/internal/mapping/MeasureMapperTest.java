@@ -77,7 +77,7 @@ class MeasureMapperTest {
         assertEquals(new DateTimeType(Instant.ofEpochSecond(1564660800).atZone(ZONE)),
                 data.get("body#last-measured"));
         // channels never measured get no state here (the handler keeps them UNDEF)
-        assertNull(data.get("body#visceral-fat"));
+        assertNull(data.get("body#fat-mass-torso"));
 
         // history: both attributed weighings at the time they were taken, the ambiguous one left out
         TimeSeries weights = data.seriesOf("body#weight");
@@ -182,7 +182,8 @@ class MeasureMapperTest {
         MeasureGroup group = group(1700000000L, 0, measure(9999, 5, 0), measure(1, 80500, -3));
         ChannelData data = mapper.map(List.of(), List.of(group)).data();
         assertEquals(kg("80.500"), data.get("body#weight"));
-        assertEquals(2, data.states().size()); // weight and last-measured only
+        assertEquals(UnDefType.UNDEF, data.get("body#bmi")); // no height known
+        assertEquals(3, data.states().size()); // weight, bmi and last-measured only
     }
 
     @Test
