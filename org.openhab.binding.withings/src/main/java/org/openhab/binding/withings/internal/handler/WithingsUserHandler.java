@@ -121,7 +121,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     private final Map<SyncType, ScheduledFuture<?>> pollJobs = new EnumMap<>(SyncType.class);
     private final Map<SyncType, Instant> lastRefresh = new ConcurrentHashMap<>();
     private final Map<String, State> published = new ConcurrentHashMap<>();
-    private final Set<String> missingScopes = ConcurrentHashMap.newKeySet();
+    private final Set<SyncType> missingScope = ConcurrentHashMap.newKeySet();
+    private final Map<SyncType, Integer> failures = new ConcurrentHashMap<>();
     private final NotificationCoalescer<SyncType> coalescer;
 
     private String userId = "";
@@ -144,7 +145,6 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     private volatile boolean disposed;
     private volatile boolean authorizationLost;
     private volatile boolean synced;
-    private volatile int consecutiveFailures;
 
     public WithingsUserHandler(Thing thing, WithingsServices services) {
         this(thing, services, null, Clock.systemUTC(), DEFAULT_DEBOUNCE);
@@ -176,8 +176,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         disposed = false;
         authorizationLost = false;
         synced = false;
-        consecutiveFailures = 0;
-        missingScopes.clear();
+        failures.clear();
+        missingScope.clear();
         WithingsUserConfiguration config = getConfigAs(WithingsUserConfiguration.class);
         String id = config.userId.trim();
         if (id.isEmpty()) {
@@ -432,8 +432,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     }
 
     private void schedulePoll(SyncType type, long delaySeconds) {
-        if (disposed || type == SyncType.HEART) {
-            return;
+        if (disposed || (type == SyncType.HEART && !failures.containsKey(type))) {
+            return; // the heart list is fetched on push only, or retried after a failure
         }
         synchronized (pollJobs) {
             cancel(pollJobs.get(type));
@@ -441,9 +441,10 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         }
     }
 
-    private long backoffSeconds() {
-        int failures = Math.max(1, consecutiveFailures);
-        long minutes = 1L << Math.min(failures - 1, 5);
+    /** 1, 2, 4, 8, 16, 30, 30 ... minutes after 1, 2, 3 ... consecutive failures. */
+    static long backoffSeconds(int consecutiveFailures) {
+        int n = Math.max(1, consecutiveFailures);
+        long minutes = 1L << Math.min(n - 1, 5);
         return Math.min(MAX_BACKOFF.toSeconds(), Duration.ofMinutes(minutes).toSeconds());
     }
 
@@ -473,8 +474,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
                 case GOALS -> syncGoals(client, tokens.get());
                 case HEART -> syncHeart(client, tokens.get(), account.configuration());
             }
-            missingScopes.remove(type.scope());
-            succeeded();
+            missingScope.remove(type);
+            succeeded(type);
         } catch (WithingsAuthException e) {
             logger.debug("Withings user {} needs re-authorisation: {}", userId, e.getMessage());
             authorizationLost = true;
@@ -483,9 +484,9 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             return;
         } catch (WithingsUnauthorizedException e) {
             logger.debug("Withings user {} did not grant {} for {}", userId, type.scope(), type.key());
-            missingScopes.add(type.scope());
+            missingScope.add(type);
             undefGroups(type);
-            succeeded();
+            succeeded(type);
         } catch (WithingsRateLimitException e) {
             // keep the status; the bridge's limiter pauses every user, try again after the pause
             logger.debug("Withings rate limit reached while syncing {} of user {}", type.key(), userId);
@@ -494,14 +495,12 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             // a request the service refuses: retrying will not help; keep the status
             logger.debug("Withings refused the {} sync of user {}: {}", type.key(), userId, e.getMessage());
         } catch (WithingsApiException e) {
-            consecutiveFailures++;
-            next = backoffSeconds();
+            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
             logger.debug("Withings {} sync of user {} failed: {}", type.key(), userId, e.getMessage());
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
         } catch (RuntimeException e) {
-            consecutiveFailures++;
-            next = backoffSeconds();
+            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
             logger.debug("Unexpected failure of the {} sync of user {}", type.key(), userId, e);
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
                     "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
@@ -513,15 +512,24 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         }
     }
 
-    private void succeeded() {
-        consecutiveFailures = 0;
+    /** After a sync without communication failure: ONLINE unless another type is still failing. */
+    private void succeeded(SyncType type) {
+        failures.remove(type);
         synced = true;
-        if (missingScopes.isEmpty()) {
+        if (!failures.isEmpty()) {
+            return; // stays OFFLINE/COMMUNICATION_ERROR until every type works again
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        for (SyncType t : SyncType.values()) {
+            if (missingScope.contains(t)) {
+                scopes.add(t.scope());
+            }
+        }
+        if (scopes.isEmpty()) {
             updateStatus(ThingStatus.ONLINE);
         } else {
             updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
-                    "@text/online.user.missing-scope [\"" + String.join(", ", new LinkedHashSet<>(missingScopes))
-                            + "\"]");
+                    "@text/online.user.missing-scope [\"" + String.join(", ", scopes) + "\"]");
         }
     }
 

@@ -34,16 +34,16 @@ import com.google.gson.reflect.TypeToken;
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-final class Fixtures {
+public final class Fixtures {
 
-    static final Path ROOT = Paths.get("src/test/resources/fixtures");
+    public static final Path ROOT = Paths.get("src/test/resources/fixtures");
     private static final Gson GSON = new Gson();
 
     private Fixtures() {
     }
 
     /** The fixture's payload: the body of an envelope, else the whole document. */
-    static JsonElement body(String name) throws IOException {
+    public static JsonElement body(String name) throws IOException {
         JsonElement root = JsonParser.parseString(Files.readString(ROOT.resolve(name), StandardCharsets.UTF_8));
         if (root.isJsonObject()) {
             JsonObject object = root.getAsJsonObject();
@@ -55,14 +55,14 @@ final class Fixtures {
     }
 
     /** A list found in the payload: the payload itself if it is an array, else the named member. */
-    static <T> List<T> list(String name, String member, Class<T> type) throws IOException {
+    public static <T> List<T> list(String name, String member, Class<T> type) throws IOException {
         JsonElement body = body(name);
         JsonElement array = body.isJsonArray() ? body : body.getAsJsonObject().get(member);
         Type listType = TypeToken.getParameterized(List.class, type).getType();
         return GSON.fromJson(array, listType);
     }
 
-    static <T> T object(JsonElement element, Class<T> type) {
+    public static <T> T object(JsonElement element, Class<T> type) {
         return GSON.fromJson(element, type);
     }
 }
