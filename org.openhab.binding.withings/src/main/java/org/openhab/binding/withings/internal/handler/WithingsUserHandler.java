@@ -127,8 +127,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
 
     private String userId = "";
     private AttribPolicy attribPolicy = AttribPolicy.DEFAULT;
-    private @Nullable SyncCursorStore store;
-    private @Nullable WithingsAccountAccess access;
+    private volatile @Nullable SyncCursorStore store;
+    private volatile @Nullable WithingsAccountAccess access;
     private @Nullable ScheduledFuture<?> midnightJob;
     private @Nullable ScheduledFuture<?> startJob;
 
@@ -139,6 +139,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     private List<Activity> activityCandidates = List.of();
 
     // devices of this user, shared by the device Things
+    private final Object devicesLock = new Object();
     private List<Device> devices = List.of();
     private @Nullable Instant devicesFetched;
 
@@ -539,14 +540,15 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         }
     }
 
-    private Instant start(@Nullable Instant cursor, WithingsAccountConfiguration config) {
+    /** The cursor, or before the first complete sync the start of the back-fill window. */
+    private Instant since(@Nullable Instant cursor, WithingsAccountConfiguration config) {
         return cursor != null ? cursor : clock.instant().minus(Duration.ofDays(Math.max(1, config.backfillDays)));
     }
 
     private void syncMeasures(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
             throws WithingsApiException {
         SyncCursorStore s = requireStore();
-        MeasureResult result = client.getMeasures(tp, MeasureQuery.since(start(s.cursor(SyncType.MEASURES.key()), config)));
+        MeasureResult result = client.getMeasures(tp, MeasureQuery.since(since(s.cursor(SyncType.MEASURES.key()), config)));
         applyMeasures(result.normalizedGroups());
         Long updateTime = result.updateTime();
         if (result.complete() && updateTime != null) {
@@ -565,10 +567,10 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             throws WithingsApiException {
         SyncCursorStore s = requireStore();
         Instant requested = clock.instant();
-        Instant since = start(s.cursor(SyncType.HEART.key()), config);
+        Instant since = since(s.cursor(SyncType.HEART.key()), config);
         List<HeartSeries> series = client.getHeartList(tp, since, requested);
         MeasureResult ecg = client.getMeasures(tp,
-                MeasureQuery.since(start(s.cursor(SyncType.MEASURES.key()), config))
+                MeasureQuery.since(since(s.cursor(SyncType.MEASURES.key()), config))
                         .withTypes(HeartListMapper.ECG_MEASURE_TYPES));
         List<MeasureGroup> groups = new ArrayList<>(HeartListMapper.toGroups(series));
         groups.addAll(ecg.normalizedGroups());
@@ -581,8 +583,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         SyncCursorStore s = requireStore();
         Instant requested = clock.instant();
         List<Activity> activities = client.getActivity(tp,
-                DateQuery.since(start(s.cursor(SyncType.ACTIVITY.key()), config)));
-        List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(start(s.cursor(WORKOUTS), config)));
+                DateQuery.since(since(s.cursor(SyncType.ACTIVITY.key()), config)));
+        List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(since(s.cursor(WORKOUTS), config)));
 
         List<Activity> candidates = new ArrayList<>(activityCandidates);
         candidates.addAll(activities);
@@ -590,6 +592,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         candidates.removeIf(a -> a.date == null || a.date.compareTo(yesterday) < 0);
         activityCandidates = candidates;
         s.put(SyncType.ACTIVITY.key(), SNAPSHOT, gson.toJson(candidates));
+        ChannelData history = ActivityMapper.history(activities, zone());
+        history.series().forEach(this::sendSeries);
         publishActivity();
         s.setCursor(SyncType.ACTIVITY.key(), requested);
 
@@ -667,7 +671,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         SyncCursorStore s = requireStore();
         Instant requested = clock.instant();
         List<SleepSummary> summaries = client.getSleepSummaries(tp,
-                DateQuery.since(start(s.cursor(SyncType.SLEEP.key()), config)));
+                DateQuery.since(since(s.cursor(SyncType.SLEEP.key()), config)));
         SleepMapper.Result mapped = SleepMapper.map(latestSleep, summaries, zone());
         SleepSummary latest = mapped.latest();
         latestSleep = latest;
@@ -696,20 +700,18 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         if (account == null || authorizationLost) {
             throw new WithingsAuthException(WithingsApiException.NO_STATUS, "user " + userId + " is not available");
         }
-        synchronized (this) {
+        synchronized (devicesLock) {
             Instant fetched = devicesFetched;
             if (fetched != null && fetched.plus(maxAge).isAfter(clock.instant())) {
                 return devices;
             }
-        }
-        TokenProvider tp = account.tokenProvider(userId)
-                .orElseThrow(() -> new WithingsAuthException(WithingsApiException.NO_STATUS, "user " + userId + " is not linked"));
-        List<Device> list = List.copyOf(account.client().getDevices(tp));
-        synchronized (this) {
+            TokenProvider tp = account.tokenProvider(userId).orElseThrow(
+                    () -> new WithingsAuthException(WithingsApiException.NO_STATUS, "user " + userId + " is not linked"));
+            List<Device> list = List.copyOf(account.client().getDevices(tp));
             devices = list;
             devicesFetched = clock.instant();
+            return list;
         }
-        return list;
     }
 
     /** The bridge's poll interval for goals and devices, in seconds. */

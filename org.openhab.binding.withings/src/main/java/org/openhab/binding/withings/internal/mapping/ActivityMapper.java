@@ -96,6 +96,38 @@ public final class ActivityMapper {
         return data;
     }
 
+    /**
+     * The daily totals of the fetched records as time series, each at the start of its day in the record's zone
+     * (a later sync of the same day replaces the value at the same time).
+     */
+    public static ChannelData history(Collection<Activity> fetched, ZoneId fallbackZone) {
+        ChannelData history = new ChannelData();
+        List<Activity> sorted = new java.util.ArrayList<>();
+        for (Activity activity : fetched) {
+            if (activity.date != null) {
+                sorted.add(activity);
+            }
+        }
+        sorted.sort(java.util.Comparator.comparing((Activity a) -> a.date));
+        for (Activity activity : sorted) {
+            String date = activity.date;
+            ZoneId zone = States.zone(activity.timezone, fallbackZone);
+            Instant start;
+            try {
+                start = LocalDate.parse(date).atStartOfDay(zone).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                continue;
+            }
+            map(activity, fallbackZone).states().forEach((channel, state) -> {
+                if (!(state instanceof UnDefType) && !channel.endsWith("last-measured")
+                        && !channel.contains("heart-rate")) {
+                    history.measured(channel, start, state);
+                }
+            });
+        }
+        return history;
+    }
+
     /** The next local midnight after now in the given zone. */
     public static Instant nextMidnight(Clock clock, ZoneId zone) {
         ZonedDateTime now = clock.instant().atZone(zone);

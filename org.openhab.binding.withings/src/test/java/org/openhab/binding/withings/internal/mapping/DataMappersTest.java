@@ -133,6 +133,23 @@ class DataMappersTest {
     }
 
     @Test
+    void activityHistoryHasOneValuePerDayAtItsStart() throws Exception {
+        List<Activity> days = Fixtures.list("home-assistant/activity.json", "activities", Activity.class);
+        ChannelData history = ActivityMapper.history(days, USER_ZONE);
+        assertTrue(history.states().isEmpty());
+        TimeSeries steps = history.seriesOf("activity#steps");
+        assertNotNull(steps);
+        List<TimeSeries.Entry> entries = steps.getStates().toList();
+        assertEquals(14, entries.size());
+        assertEquals(ZonedDateTime.of(2023, 10, 8, 0, 0, 0, 0, AMSTERDAM).toInstant(), entries.get(0).timestamp());
+        assertEquals(new DecimalType(1892), entries.get(0).state());
+        assertEquals(ZonedDateTime.of(2023, 10, 21, 0, 0, 0, 0, AMSTERDAM).toInstant(), entries.get(13).timestamp());
+        assertEquals(new DecimalType(1155), entries.get(13).state());
+        // no heart rate that is not there
+        assertNull(history.seriesOf("activity#heart-rate-average"));
+    }
+
+    @Test
     void midnightRolloverMakesTodayUndefined() throws Exception {
         List<Activity> days = Fixtures.list("aiowithings/activity.json", "activities", Activity.class);
         // 23:59 in Amsterdam on the 20th (21:59 UTC): the 20th is today there
