@@ -548,7 +548,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     private void syncMeasures(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
             throws WithingsApiException {
         SyncCursorStore s = requireStore();
-        MeasureResult result = client.getMeasures(tp, MeasureQuery.since(since(s.cursor(SyncType.MEASURES.key()), config)));
+        Instant since = since(s.cursor(SyncType.MEASURES.key()), config);
+        MeasureResult result = client.getMeasures(tp, MeasureQuery.since(since));
         applyMeasures(result.normalizedGroups());
         Long updateTime = result.updateTime();
         if (result.complete() && updateTime != null) {
@@ -705,8 +706,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             if (fetched != null && fetched.plus(maxAge).isAfter(clock.instant())) {
                 return devices;
             }
-            TokenProvider tp = account.tokenProvider(userId).orElseThrow(
-                    () -> new WithingsAuthException(WithingsApiException.NO_STATUS, "user " + userId + " is not linked"));
+            TokenProvider tp = account.tokenProvider(userId).orElseThrow(() -> new WithingsAuthException(
+                    WithingsApiException.NO_STATUS, "user " + userId + " is not linked"));
             List<Device> list = List.copyOf(account.client().getDevices(tp));
             devices = list;
             devicesFetched = clock.instant();

@@ -97,7 +97,9 @@ class WithingsDeviceHandlerTest {
         assertEquals(new DecimalType(80), harness.state(scale, "battery-level"));
         assertEquals(new StringType("high"), harness.state(scale, "battery-state"));
         assertEquals(OnOffType.OFF, harness.state(scale, "low-battery"));
-        assertEquals(Instant.ofEpochSecond(1693867179), ((DateTimeType) harness.state(scale, "last-sync")).getInstant());
+        DateTimeType lastSync = (DateTimeType) harness.state(scale, "last-sync");
+        assertNotNull(lastSync);
+        assertEquals(Instant.ofEpochSecond(1693867179), lastSync.getInstant());
         assertEquals(UnDefType.UNDEF, harness.state(scale, "firmware"));
         // the monitor's owner was found by asking the user Things; an empty model is UNDEF
         assertEquals(UnDefType.UNDEF, harness.state(monitor, "model"));

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -42,9 +43,11 @@ import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
+import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.QuantityType;
+import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -235,7 +238,7 @@ class WithingsUserHandlerTest {
         verify(harness.callback).channelTriggered(thing, new ChannelUID(thing.getUID(), "presence#bed-event"),
                 "IN_BED");
         assertEquals(Instant.ofEpochSecond(1697800000L),
-                ((org.openhab.core.library.types.DateTimeType) harness.state(thing, "presence#last-bed-event"))
+                ((DateTimeType) harness.state(thing, "presence#last-bed-event"))
                         .getInstant());
 
         handler.onNotification(notification(51, null));
@@ -459,10 +462,10 @@ class WithingsUserHandlerTest {
         Thing again = harness.userThing("alice", USER, false);
         started(again);
         verify(harness.callback, never()).channelTriggered(any(), any(), anyString());
-        assertEquals(new org.openhab.core.library.types.StringType("1"), harness.state(again, "workout#category"));
+        assertEquals(new StringType("1"), harness.state(again, "workout#category"));
     }
 
-    private WithingsNotification notification(int appli, String date) {
+    private WithingsNotification notification(int appli, @Nullable String date) {
         return new WithingsNotification(USER, appli, null, null, date, null, null, clock.instant());
     }
 }

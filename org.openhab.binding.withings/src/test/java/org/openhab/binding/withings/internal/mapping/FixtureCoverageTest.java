@@ -64,7 +64,8 @@ class FixtureCoverageTest {
     @Test
     void notifyCapturesCarryNoChannelData() throws Exception {
         assertEquals(3, Fixtures.list("home-assistant/notifications.json", "profiles", NotifyProfile.class).size());
-        assertEquals(3, Fixtures.list("home-assistant/legacy/notify_list.json", "profiles", NotifyProfile.class).size());
+        assertEquals(3,
+                Fixtures.list("home-assistant/legacy/notify_list.json", "profiles", NotifyProfile.class).size());
         assertTrue(Fixtures.list("home-assistant/legacy/person0_notify_list.json", "profiles", NotifyProfile.class)
                 .isEmpty());
         assertFalse(Fixtures.list("aiowithings/notify_list.json", "profiles", NotifyProfile.class).isEmpty());
