@@ -116,7 +116,6 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     private final WithingsServices services;
     private final ScheduledExecutorService executor;
     private final Clock clock;
-    private final Duration debounce;
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Map<SyncType, ScheduledFuture<?>> pollJobs = new EnumMap<>(SyncType.class);
     private final Map<SyncType, Instant> lastRefresh = new ConcurrentHashMap<>();
@@ -162,7 +161,6 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         this.services = services;
         this.executor = executor != null ? executor : scheduler;
         this.clock = clock;
-        this.debounce = debounce;
         this.coalescer = new NotificationCoalescer<>(this.executor, debounce);
     }
 
@@ -179,6 +177,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         synced = false;
         failures.clear();
         missingScope.clear();
+        userId = "";
         WithingsUserConfiguration config = getConfigAs(WithingsUserConfiguration.class);
         String id = config.userId.trim();
         if (id.isEmpty()) {
@@ -205,6 +204,8 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     }
 
     private void start(WithingsAccountAccess account) {
+        authorizationLost = false;
+        failures.clear();
         access = account;
         account.registerUserListener(this);
         updateStatus(ThingStatus.UNKNOWN);
