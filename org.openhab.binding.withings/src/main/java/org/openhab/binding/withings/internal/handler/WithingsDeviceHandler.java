@@ -191,6 +191,10 @@ public class WithingsDeviceHandler extends BaseThingHandler {
             ChannelData data = DeviceMapper.map(device, services.timeZoneProvider().getTimeZone());
             data.states().forEach(this::publish);
             updateStatus(ThingStatus.ONLINE);
+            String tag = DeviceMapper.equipmentTag(device.type);
+            if (tag != null && !tag.equals(getThing().getSemanticEquipmentTag())) {
+                updateThing(editThing().withSemanticEquipmentTag(tag).build());
+            }
         } catch (WithingsAuthException e) {
             logger.debug("Owner of Withings device {} is not authorised: {}", deviceId, e.getMessage());
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,

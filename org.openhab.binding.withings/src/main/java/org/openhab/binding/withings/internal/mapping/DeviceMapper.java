@@ -57,6 +57,14 @@ public final class DeviceMapper {
         };
     }
 
+    /**
+     * The semantic equipment tag that fits the device type better than the Thing type's {@code Sensor}, or null.
+     * Sleep monitors (Sleep Analyzer, Aura) lie under the mattress: {@code Bed}.
+     */
+    public static @Nullable String equipmentTag(@Nullable String deviceType) {
+        return deviceType != null && deviceType.toLowerCase(Locale.ROOT).startsWith("sleep") ? "Bed" : null;
+    }
+
     public static ChannelData map(Device device, ZoneId fallbackZone) {
         ZoneId zone = States.zone(device.timezone, fallbackZone);
         ChannelData data = new ChannelData();

@@ -106,6 +106,10 @@ class WithingsDeviceHandlerTest {
         assertEquals(new DecimalType(20), harness.state(monitor, "battery-level"));
         assertEquals(OnOffType.ON, harness.state(monitor, "low-battery"));
         assertEquals(UnDefType.UNDEF, harness.state(monitor, "last-sync"));
+        // the sleep monitor is tagged as a bed, the scale keeps the Thing type's tag
+        verify(harness.callback).thingUpdated(argThat(
+                t -> t.getUID().equals(monitor.getUID()) && "Bed".equals(t.getSemanticEquipmentTag())));
+        verify(harness.callback, never()).thingUpdated(argThat(t -> t.getUID().equals(scale.getUID())));
 
         // the next polls, an interval later, again cost one request for both
         clock.advance(Duration.ofHours(1));
