@@ -62,9 +62,9 @@ public abstract class WithingsServlet extends HttpServlet {
         try {
             httpService.registerServlet(alias, this, new Hashtable<>(), httpService.createDefaultHttpContext());
             registered = true;
-            logger.debug("Registered servlet {}", alias);
+            logger.debug("Registered servlet {}", loggableAlias());
         } catch (ServletException | NamespaceException e) {
-            logger.debug("Could not register servlet {}: {}", alias, e.getMessage());
+            logger.debug("Could not register servlet {}: {}", loggableAlias(), e.getClass().getSimpleName());
         }
         return registered;
     }
@@ -77,10 +77,19 @@ public abstract class WithingsServlet extends HttpServlet {
         registered = false;
         try {
             httpService.unregister(alias);
-            logger.debug("Unregistered servlet {}", alias);
+            logger.debug("Unregistered servlet {}", loggableAlias());
         } catch (IllegalArgumentException e) {
-            logger.debug("Servlet {} was not registered", alias);
+            logger.debug("Servlet {} was not registered", loggableAlias());
         }
+    }
+
+    /**
+     * The alias as it may appear in a log: a subclass whose alias holds a secret path segment hides it here.
+     *
+     * @return the alias, or a redacted form of it
+     */
+    protected String loggableAlias() {
+        return alias;
     }
 
     /** Whether the servlet is currently registered. */

@@ -1,0 +1,319 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.servlet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
+import org.openhab.binding.withings.internal.handler.WithingsNotification;
+import org.osgi.service.http.HttpService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The endpoint Withings' notify service calls, registered under {@code /withings/webhook/<secret>}. The unguessable
+ * secret in the alias and a known {@code userid} are the only gate (Withings does not sign its requests).
+ * <ul>
+ * <li>{@code HEAD} (Withings' reachability probe on subscribe) → 200, empty;</li>
+ * <li>{@code POST} with an {@code application/x-www-form-urlencoded} body of at most 64 KiB → validated, handed to
+ * the {@link WebhookDispatcher} (which only enqueues) and answered 200 at once;</li>
+ * <li>a wrong content type → 415, a body over 64 KiB → 413, missing or malformed fields → 400, an unknown user →
+ * 404, a path below the alias → 404, any other method → 405.</li>
+ * </ul>
+ * Rejections are logged at debug level without the body and without the path (it holds the secret).
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class WithingsWebhookServlet extends WithingsServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The largest notification body accepted. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The content type Withings posts with. */
+    public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+
+    private static final int MAX_USERID_DIGITS = 18;
+    private static final int MAX_APPLI_DIGITS = 9;
+    private static final int MAX_EPOCH_DIGITS = 12;
+
+    private final transient Logger logger = LoggerFactory.getLogger(WithingsWebhookServlet.class);
+    private final transient WebhookDispatcher dispatcher;
+    private final transient Clock clock;
+
+    /**
+     * @param httpService openHAB's HTTP service (used by {@link #register()})
+     * @param alias {@code /withings/webhook/<secret>}
+     * @param dispatcher receives the validated notifications
+     */
+    public WithingsWebhookServlet(HttpService httpService, String alias, WebhookDispatcher dispatcher) {
+        this(httpService, alias, dispatcher, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the source of {@link WithingsNotification#received()}
+     */
+    public WithingsWebhookServlet(HttpService httpService, String alias, WebhookDispatcher dispatcher, Clock clock) {
+        super(httpService, alias);
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @Override
+    protected String loggableAlias() {
+        // the last segment is the webhook secret
+        return WithingsBindingConstants.WEBHOOK_PATH + "…";
+    }
+
+    @Override
+    protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
+        if (req == null || resp == null) {
+            return;
+        }
+        String pathInfo = req.getPathInfo();
+        if (pathInfo != null && !pathInfo.isEmpty() && !"/".equals(pathInfo)) {
+            reject(req, resp, HttpServletResponse.SC_NOT_FOUND, "a path below the webhook alias");
+            return;
+        }
+        String method = req.getMethod();
+        if ("HEAD".equals(method)) {
+            resp.setStatus(HttpServletResponse.SC_OK);
+            resp.setContentLength(0);
+        } else if ("POST".equals(method)) {
+            handlePost(req, resp);
+        } else {
+            resp.setHeader("Allow", "HEAD, POST");
+            reject(req, resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "method not allowed");
+        }
+    }
+
+    private void handlePost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Charset charset = formCharset(req.getContentType());
+        if (charset == null) {
+            reject(req, resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "not a form (content type)");
+            return;
+        }
+        if (req.getContentLengthLong() > MAX_BODY_BYTES) {
+            reject(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body too large (content length)");
+            return;
+        }
+        byte[] body = readBounded(req.getInputStream());
+        if (body == null) {
+            reject(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body too large");
+            return;
+        }
+        Map<String, String> form;
+        try {
+            form = parseForm(new String(body, charset), charset);
+        } catch (IllegalArgumentException e) {
+            reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "malformed form encoding");
+            return;
+        }
+        WithingsNotification notification;
+        try {
+            notification = toNotification(form, clock.instant());
+        } catch (InvalidFieldException e) {
+            reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return;
+        }
+        if (!dispatcher.knowsUser(notification.userId())) {
+            reject(req, resp, HttpServletResponse.SC_NOT_FOUND, "unknown userid");
+            return;
+        }
+        try {
+            dispatcher.dispatch(notification);
+        } catch (RuntimeException e) {
+            logger.debug("Webhook notification (appli {}) could not be handed over: {}", notification.appli(),
+                    e.getClass().getSimpleName());
+            resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            resp.setContentLength(0);
+            return;
+        }
+        logger.debug("Webhook notification appli {} received", notification.appli());
+        resp.setStatus(HttpServletResponse.SC_OK);
+        resp.setContentLength(0);
+    }
+
+    private void reject(HttpServletRequest req, HttpServletResponse resp, int status, @Nullable String reason) {
+        logger.debug("Webhook {} request from {} rejected with HTTP {}: {}", req.getMethod(), req.getRemoteAddr(),
+                status, reason);
+        resp.setStatus(status);
+        resp.setContentLength(0);
+    }
+
+    /**
+     * @return the charset of a form content type (UTF-8 unless given), or null if it is not a form or the charset
+     *         is unknown
+     */
+    static @Nullable Charset formCharset(@Nullable String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String[] parts = contentType.split(";");
+        if (!FORM_CONTENT_TYPE.equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].trim();
+            int eq = param.indexOf('=');
+            if (eq > 0 && "charset".equalsIgnoreCase(param.substring(0, eq).trim())) {
+                String name = param.substring(eq + 1).trim();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                try {
+                    charset = Charset.forName(name);
+                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                    return null;
+                }
+            }
+        }
+        return charset;
+    }
+
+    /**
+     * Reads at most {@link #MAX_BODY_BYTES}.
+     *
+     * @return the body, or null if it is longer
+     */
+    private static byte @Nullable [] readBounded(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int total = 0;
+        int n;
+        while ((n = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY_BYTES + 1 - total))) > 0) {
+            out.write(buffer, 0, n);
+            total += n;
+            if (total > MAX_BODY_BYTES) {
+                return null;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes a form body; the first occurrence of a repeated name wins.
+     *
+     * @throws IllegalArgumentException on a malformed escape
+     */
+    static Map<String, String> parseForm(String body, Charset charset) {
+        Map<String, String> form = new HashMap<>();
+        if (body.isEmpty()) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
+            form.putIfAbsent(name, value);
+        }
+        return form;
+    }
+
+    /**
+     * Validates the fields of a notification form; unknown fields are ignored.
+     *
+     * @throws InvalidFieldException naming the first missing or malformed field
+     */
+    static WithingsNotification toNotification(Map<String, String> form, Instant received)
+            throws InvalidFieldException {
+        String userid = form.get("userid");
+        if (userid == null || userid.isBlank()) {
+            throw new InvalidFieldException("userid missing");
+        }
+        if (!isDigits(userid.trim(), MAX_USERID_DIGITS)) {
+            throw new InvalidFieldException("userid not numeric");
+        }
+        String userId = Long.toString(Long.parseLong(userid.trim()));
+        String appliText = form.get("appli");
+        if (appliText == null || appliText.isBlank()) {
+            throw new InvalidFieldException("appli missing");
+        }
+        if (!isDigits(appliText.trim(), MAX_APPLI_DIGITS)) {
+            throw new InvalidFieldException("appli not an integer");
+        }
+        int appli = Integer.parseInt(appliText.trim());
+        Instant start = epoch(form, "startdate");
+        Instant end = epoch(form, "enddate");
+        return new WithingsNotification(userId, appli, start, end, text(form, "date"), text(form, "deviceid"),
+                text(form, "action"), received);
+    }
+
+    private static @Nullable Instant epoch(Map<String, String> form, String name) throws InvalidFieldException {
+        String value = form.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (!isDigits(trimmed, MAX_EPOCH_DIGITS)) {
+            throw new InvalidFieldException(name + " not unix seconds");
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(trimmed));
+        } catch (DateTimeException e) {
+            throw new InvalidFieldException(name + " out of range");
+        }
+    }
+
+    private static @Nullable String text(Map<String, String> form, String name) {
+        String value = form.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static boolean isDigits(String text, int maxDigits) {
+        if (text.isEmpty() || text.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A notification field is missing or malformed; the message names the field, never its value.
+     */
+    static final class InvalidFieldException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidFieldException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,671 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.Mockito.mock;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.api.ContentResponse;
+import org.eclipse.jetty.client.util.FormContentProvider;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.util.Fields;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.api.TokenProvider;
+import org.openhab.binding.withings.internal.api.WithingsApiConfig;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
+import org.openhab.binding.withings.internal.api.WithingsAuthException;
+import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
+import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
+import org.openhab.binding.withings.internal.servlet.RecordingDispatcher;
+import org.openhab.binding.withings.internal.servlet.WebhookTestServer;
+import org.openhab.binding.withings.internal.servlet.WebhookUrl;
+import org.openhab.binding.withings.internal.servlet.WithingsWebhookServlet;
+import org.openhab.binding.withings.simulator.Delivery;
+import org.openhab.binding.withings.simulator.FaultSpec;
+import org.openhab.binding.withings.simulator.SimUser;
+import org.openhab.binding.withings.simulator.SimulatorOptions;
+import org.openhab.binding.withings.simulator.Subscription;
+import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
+import org.osgi.service.http.HttpService;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The subscription manager against the cloud simulator: real OAuth tokens, real notify calls, Withings' HEAD probe
+ * and notification deliveries reaching the webhook servlet on an embedded Jetty. The manager's scheduler is a
+ * {@link FakeScheduler}: its tasks (and so the notify calls) run on the test thread when the test moves the virtual
+ * time.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class SubscriptionManagerTest {
+
+    private static final String ALL_SCOPES = "user.info,user.metrics,user.activity,user.sleepevents";
+    private static final String REDIRECT = "http://127.0.0.1:9/withings/connect/home";
+    private static final String SECRET = "NewSecretNewSecretNewSecretNew-_";
+    private static final String OLD_SECRET = "OldSecretOldSecretOldSecretOld-_";
+    private static final String OTHER_APP = "/other-app/withings-hook";
+    private static final Set<Integer> ALL_APPLIS = Set.of(1, 2, 4, 16, 44, 50, 51, 54, 58);
+
+    /** The token of one simulated user; a forced refresh is refused (as after a revocation). */
+    static final class TestTokenProvider implements TokenProvider {
+        final String token;
+        final AtomicInteger refreshes = new AtomicInteger();
+
+        TestTokenProvider(String token) {
+            this.token = token;
+        }
+
+        @Override
+        public String accessToken() {
+            return token;
+        }
+
+        @Override
+        public String refreshedAccessToken() throws WithingsApiException {
+            refreshes.incrementAndGet();
+            throw new WithingsAuthException(401, "refresh refused (test)");
+        }
+    }
+
+    private final FakeScheduler fake = new FakeScheduler(Instant.parse("2026-11-24T10:00:00Z"));
+    private final List<SubscriptionStatus> reported = new CopyOnWriteArrayList<>();
+    private final RecordingDispatcher dispatcher = new RecordingDispatcher();
+    private @Nullable WithingsCloudSimulator simulator;
+    private @Nullable WebhookTestServer server;
+    private @Nullable HttpClient http;
+    private @Nullable WithingsClient client;
+    private @Nullable WithingsRateLimiter limiter;
+    private @Nullable SubscriptionManager manager;
+    private long userid;
+    private String user = "";
+    private String callback = "";
+    private String oldCallback = "";
+    private String otherAppCallback = "";
+
+    @BeforeEach
+    void start() throws Exception {
+        WithingsCloudSimulator sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).seed(42));
+        simulator = sim;
+        userid = sim.user(SimUser.Kind.SLEEP).userid();
+        user = Long.toString(userid);
+        dispatcher.know(user);
+        HttpService httpService = mock(HttpService.class);
+        String alias = WebhookUrl.alias(SECRET);
+        String oldAlias = WebhookUrl.alias(OLD_SECRET);
+        WebhookTestServer s = new WebhookTestServer()
+                .with(new WithingsWebhookServlet(httpService, alias, dispatcher, fake.clock()))
+                .with(new WithingsWebhookServlet(httpService, oldAlias, dispatcher, fake.clock()))
+                .withPlain(OTHER_APP).start();
+        server = s;
+        callback = s.base() + alias;
+        oldCallback = s.base() + oldAlias;
+        otherAppCallback = s.base() + OTHER_APP;
+        HttpClient h = new HttpClient();
+        h.start();
+        http = h;
+        WithingsRateLimiter l = new WithingsRateLimiter(1000, Duration.ofMinutes(5), fake.clock());
+        limiter = l;
+        WithingsApiConfig config = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString());
+        WithingsClient c = new WithingsClient(new WithingsHttpTransport(h), config, l);
+        client = c;
+        manager = new SubscriptionManager(c, fake, fake.clock(), (id, status) -> reported.add(status));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        SubscriptionManager m = manager;
+        if (m != null) {
+            m.dispose();
+        }
+        HttpClient h = http;
+        if (h != null) {
+            h.stop();
+        }
+        WebhookTestServer s = server;
+        if (s != null) {
+            s.close();
+        }
+        WithingsCloudSimulator sim = simulator;
+        if (sim != null) {
+            sim.close();
+        }
+        assertEquals(List.of(), fake.failures(), "no scheduled task may throw");
+    }
+
+    // ------------------------------------------------------------------------------------------- helpers
+
+    private WithingsCloudSimulator sim() {
+        WithingsCloudSimulator s = simulator;
+        assertNotNull(s);
+        return s;
+    }
+
+    private SubscriptionManager manager() {
+        SubscriptionManager m = manager;
+        assertNotNull(m);
+        return m;
+    }
+
+    private WithingsClient client() {
+        WithingsClient c = client;
+        assertNotNull(c);
+        return c;
+    }
+
+    private WebhookTestServer server() {
+        WebhookTestServer s = server;
+        assertNotNull(s);
+        return s;
+    }
+
+    /** Links the user the way the bridge does: authorize (headless consent), then exchange the code at once. */
+    private TestTokenProvider link(long id, String scope) throws Exception {
+        WithingsCloudSimulator sim = sim();
+        String authorize = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString()).authorizeUrl()
+                + "?response_type=code&client_id=" + enc(sim.clientId()) + "&state=s1&scope=" + enc(scope)
+                + "&redirect_uri=" + enc(REDIRECT);
+        String location = sim.authorize(authorize, id);
+        String code = null;
+        for (String pair : URI.create(location).getRawQuery().split("&")) {
+            if (pair.startsWith("code=")) {
+                code = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+            }
+        }
+        assertNotNull(code, "the consent redirect carries a code");
+        Fields fields = new Fields();
+        fields.put("action", "requesttoken");
+        fields.put("grant_type", "authorization_code");
+        fields.put("client_id", sim.clientId());
+        fields.put("client_secret", sim.clientSecret());
+        fields.put("code", code);
+        fields.put("redirect_uri", REDIRECT);
+        HttpClient h = http;
+        assertNotNull(h);
+        ContentResponse response = h.newRequest(sim.baseUri().resolve("/v2/oauth2")).method(HttpMethod.POST)
+                .content(new FormContentProvider(fields)).timeout(10, TimeUnit.SECONDS).send();
+        JsonObject envelope = JsonParser.parseString(response.getContentAsString()).getAsJsonObject();
+        assertEquals(0, envelope.get("status").getAsInt(), "token exchange");
+        return new TestTokenProvider(envelope.getAsJsonObject("body").get("access_token").getAsString());
+    }
+
+    private static String enc(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static Set<String> scopes(String list) {
+        return Set.of(list.split(","));
+    }
+
+    private long count(String action) {
+        return sim().control().requestCount("/notify", action, userid);
+    }
+
+    /** Applis subscribed at the simulator with this URL. */
+    private Set<Integer> applisAt(String url) {
+        return sim().control().subscriptions(userid).stream().filter(s -> s.callbackUrl().equals(url))
+                .map(Subscription::appli).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Set<String> urls() {
+        return sim().control().subscriptions(userid).stream().map(Subscription::callbackUrl)
+                .collect(Collectors.toSet());
+    }
+
+    private SubscriptionStatus status() {
+        return manager().status(user);
+    }
+
+    /** Links the user with every scope and lets the manager subscribe everything. */
+    private TestTokenProvider healthy() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(2));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        return tp;
+    }
+
+    // ------------------------------------------------------------------------------------------- tests
+
+    @Test
+    void ensureSubscribesExactlyTheNeededApplisSpacedOnTheScheduler() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        assertEquals(0, count("list"), "nothing runs on the caller's thread");
+        assertEquals(WebhookHealth.PENDING, manager().health(user));
+
+        fake.runDue();
+        assertEquals(1, count("list"));
+        assertEquals(1, count("subscribe"));
+        fake.advance(Duration.ofMillis(4999));
+        assertEquals(1, count("subscribe"), "5 s between subscribe calls");
+        fake.advance(Duration.ofMillis(1));
+        assertEquals(2, count("subscribe"));
+
+        fake.advance(Duration.ofMinutes(1));
+        assertEquals(9, count("subscribe"));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        assertEquals(Set.of(callback), urls());
+        for (Subscription s : sim().control().subscriptions(userid)) {
+            assertEquals(SubscriptionManager.COMMENT, s.comment());
+        }
+        assertEquals(9, server().count("HEAD", WebhookUrl.alias(SECRET)), "Withings probed every subscribe");
+
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.HEALTHY, status.health());
+        assertEquals(ALL_APPLIS, status.subscribedApplis());
+        assertEquals(Set.of(), status.skippedApplis());
+        assertEquals(Instant.parse("2026-11-24T10:00:00Z"), status.lastCheck());
+        assertNull(status.lastError());
+        assertNotNull(status.nextCheck());
+        assertEquals("@text/webhook.status.healthy", status.statusDescription());
+        assertEquals(status, reported.get(reported.size() - 1), "the listener saw the final state");
+        assertTrue(status.health().isHealthy());
+    }
+
+    @Test
+    void secondEnsureListsButMakesNoSubscribeCall() throws Exception {
+        TestTokenProvider tp = healthy();
+        assertEquals(9, count("subscribe"));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(2));
+        assertEquals(2, count("list"));
+        assertEquals(9, count("subscribe"));
+        assertEquals(0, count("revoke"));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+    }
+
+    @Test
+    void staleOwnUrlIsRevokedAndOtherAppsUrlKept() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        client().notifySubscribe(tp, oldCallback, 1, "an earlier secret of this binding");
+        client().notifySubscribe(tp, oldCallback, 44, "an earlier secret of this binding");
+        client().notifySubscribe(tp, otherAppCallback, 1, "another application");
+        long subscribesBefore = count("subscribe");
+
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(2));
+
+        assertEquals(2, count("revoke"), "only our two stale subscriptions are revoked");
+        assertEquals(Set.of(), applisAt(oldCallback));
+        assertEquals(Set.of(1), applisAt(otherAppCallback), "another application's URL is never touched");
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        assertEquals(9, count("subscribe") - subscribesBefore);
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+    }
+
+    @Test
+    void missingScopeSkipsItsApplisAndReportsIt() throws Exception {
+        String granted = "user.info,user.metrics,user.activity";
+        TestTokenProvider tp = link(userid, granted);
+        manager().ensure(user, tp, scopes(granted), callback);
+        fake.advance(Duration.ofMinutes(2));
+
+        assertEquals(Set.of(1, 2, 4, 16, 44, 54, 58), applisAt(callback));
+        assertEquals(7, count("subscribe"));
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.HEALTHY, status.health());
+        assertEquals(Set.of(50, 51), status.skippedApplis());
+        assertEquals(Set.of("user.sleepevents"), status.missingScopes());
+        assertEquals("@text/webhook.status.missing-scope", status.statusDescription());
+    }
+
+    @Test
+    void scopeRefusedByWithingsIsSkippedToo() throws Exception {
+        // the bridge believes activity was granted, Withings says 277 for 16 and 44
+        String granted = "user.info,user.metrics,user.sleepevents";
+        TestTokenProvider tp = link(userid, granted);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(2));
+
+        assertEquals(Set.of(1, 2, 4, 50, 51, 54, 58), applisAt(callback));
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.HEALTHY, status.health());
+        assertEquals(Set.of(16, 44), status.skippedApplis());
+        assertEquals(Set.of("user.activity"), status.missingScopes());
+    }
+
+    @Test
+    void unreachableCallbackStopsWithoutRetryStorm() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        String deadAlias = WebhookUrl.alias("NobodyAnswersHereNobodyAnswers00");
+        manager().ensure(user, tp, scopes(ALL_SCOPES), server().base() + deadAlias);
+        fake.runDue();
+
+        assertEquals(1, count("subscribe"));
+        assertEquals(1, server().count("HEAD", deadAlias), "Withings probed the URL once");
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.UNREACHABLE, status.health());
+        assertEquals("@text/webhook.status.unreachable", status.statusDescription());
+        String error = status.lastError();
+        assertNotNull(error);
+        assertTrue(error.contains("could not reach"), error);
+        assertFalse(error.contains("NobodyAnswers"), "no URL (secret) in the status");
+        assertEquals(0, fake.pending(), "no retry scheduled");
+
+        fake.advance(Duration.ofDays(3));
+        assertEquals(1, count("subscribe"), "no retries at all");
+        assertEquals(1, count("list"));
+        assertEquals(Set.of(), urls());
+
+        // fixing the URL (a new ensure) starts again
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(2));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+    }
+
+    @Test
+    void transientFailureIsRetriedWithExponentialBackOff() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        sim().control().injectFault(FaultSpec.status(2551).on("/notify", "subscribe").times(2));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.runDue();
+
+        assertEquals(1, count("subscribe"));
+        SubscriptionStatus first = status();
+        assertEquals(WebhookHealth.DEGRADED, first.health());
+        assertEquals(fake.now().plus(Duration.ofMinutes(1)), first.nextCheck());
+        String error = first.lastError();
+        assertNotNull(error);
+        assertTrue(error.contains("2551"), error);
+        assertFalse(first.health().isHealthy());
+
+        fake.advance(Duration.ofSeconds(59));
+        assertEquals(1, count("list"), "no retry before the back-off");
+        fake.advance(Duration.ofSeconds(1));
+        assertEquals(2, count("list"));
+        assertEquals(2, count("subscribe"));
+        assertEquals(fake.now().plus(Duration.ofMinutes(2)), status().nextCheck(), "the delay doubles");
+
+        fake.advance(Duration.ofMinutes(2));
+        assertEquals(3, count("list"));
+        fake.advance(Duration.ofMinutes(1));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        assertEquals(11, count("subscribe"));
+        assertNull(status().lastError());
+        Instant next = status().nextCheck();
+        assertNotNull(next);
+        assertTrue(next.isAfter(fake.now().plus(Duration.ofHours(5))), "next: the watchdog");
+    }
+
+    @Test
+    void permanentRefusalOfACoreAppliDegradesUntilTheWatchdogRepairsIt() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        sim().control().injectFault(FaultSpec.status(2554).on("/notify", "subscribe").times(1));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(2));
+
+        assertEquals(9, count("subscribe"), "the other categories are still subscribed");
+        assertEquals(Set.of(2, 4, 16, 44, 50, 51, 54, 58), applisAt(callback));
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.DEGRADED, status.health());
+        assertEquals(Set.of(1), status.failedApplis());
+        assertEquals(1, fake.pending(), "only the watchdog, no back-off storm");
+
+        Instant watchdog = status.nextCheck();
+        assertNotNull(watchdog);
+        fake.advance(Duration.between(fake.now(), watchdog).plusMinutes(1));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        assertEquals(Set.of(), status().failedApplis());
+        assertNull(status().lastError());
+    }
+
+    @Test
+    void permanentRefusalOfAnOptionalAppliKeepsTheWebhookHealthy() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.runDue();
+        fake.advance(Duration.ofSeconds(36)); // 8 subscribes done, glucose (58) comes last
+        assertEquals(8, count("subscribe"));
+        sim().control().injectFault(FaultSpec.status(2554).on("/notify", "subscribe").times(1));
+        fake.advance(Duration.ofMinutes(1));
+
+        SubscriptionStatus status = status();
+        assertEquals(WebhookHealth.HEALTHY, status.health());
+        assertEquals(Set.of(58), status.failedApplis());
+        assertFalse(status.subscribedApplis().contains(58));
+        String error = status.lastError();
+        assertNotNull(error);
+        assertTrue(error.contains("appli 58"), error);
+    }
+
+    @Test
+    void tooManyRequestsWaitsAtLeastTheLimiterPause() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        sim().control().injectFault(FaultSpec.status(601).on("/notify", "subscribe").times(1));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.runDue();
+
+        WithingsRateLimiter l = limiter;
+        assertNotNull(l);
+        assertEquals(fake.now().plus(Duration.ofMinutes(5)), l.getPausedUntil().orElseThrow());
+        assertEquals(WebhookHealth.DEGRADED, manager().health(user));
+        assertEquals(fake.now().plus(Duration.ofMinutes(5)), status().nextCheck(), "not the 1 min back-off");
+
+        fake.advance(Duration.ofMinutes(4).plusSeconds(59));
+        assertEquals(1, count("list"));
+        fake.advance(Duration.ofSeconds(1));
+        assertEquals(2, count("list"));
+        fake.advance(Duration.ofMinutes(1));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+    }
+
+    @Test
+    void watchdogRepairsWhatWithingsDropped() throws Exception {
+        TestTokenProvider tp = healthy();
+        long lists = count("list");
+
+        // 4 failed deliveries (our servlet refuses the user for a while): Withings drops the subscription
+        dispatcher.forget(user);
+        for (int i = 0; i < 4; i++) {
+            List<Delivery> deliveries = sim().control().setInBed(userid, true).get(10, TimeUnit.SECONDS);
+            assertEquals(1, deliveries.size());
+            assertEquals(404, deliveries.get(0).answerCode());
+        }
+        dispatcher.know(user);
+        assertFalse(applisAt(callback).contains(50), "Withings dropped appli 50");
+        // and one revoked behind our back
+        client().notifyRevoke(tp, callback, 16);
+        assertFalse(applisAt(callback).contains(16));
+
+        Instant watchdog = status().nextCheck();
+        assertNotNull(watchdog);
+        fake.advance(Duration.between(fake.now(), watchdog).minusSeconds(1));
+        assertEquals(lists, count("list"), "the watchdog waits its period");
+        fake.advance(Duration.ofMinutes(1));
+        assertEquals(lists + 1, count("list"));
+        assertEquals(ALL_APPLIS, applisAt(callback), "the watchdog re-subscribed");
+        assertEquals(11, count("subscribe"));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+    }
+
+    @Test
+    void inBedEventArrivesAtTheServletAsAppli50() throws Exception {
+        healthy();
+        List<Delivery> deliveries = sim().control().setInBed(userid, true).get(10, TimeUnit.SECONDS);
+        assertEquals(1, deliveries.size());
+        assertEquals(200, deliveries.get(0).answerCode());
+        WithingsNotification n = dispatcher.next(Duration.ofSeconds(10));
+        assertNotNull(n);
+        assertEquals(user, n.userId());
+        assertEquals(50, n.appli());
+        assertNotNull(n.date());
+        assertEquals(fake.now(), n.received());
+        assertEquals(1, dispatcher.dispatched().size());
+
+        List<Delivery> out = sim().control().setInBed(userid, false).get(10, TimeUnit.SECONDS);
+        assertEquals(200, out.get(0).answerCode());
+        WithingsNotification left = dispatcher.next(Duration.ofSeconds(10));
+        assertNotNull(left);
+        assertEquals(51, left.appli());
+    }
+
+    @Test
+    void refusedAuthorizationGivesAuthFailedAndNoRetry() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        sim().control().revokeTokens(userid);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.runDue();
+
+        assertEquals(1, tp.refreshes.get(), "the client tried one refresh");
+        assertEquals(WebhookHealth.AUTH_FAILED, manager().health(user));
+        assertEquals("@text/webhook.status.auth-failed", status().statusDescription());
+        assertEquals(0, fake.pending());
+        fake.advance(Duration.ofDays(1));
+        assertEquals(1, tp.refreshes.get());
+        assertEquals(WebhookHealth.AUTH_FAILED, reported.get(reported.size() - 1).health());
+    }
+
+    @Test
+    void removeRevokesOurSubscriptionsOnly() throws Exception {
+        TestTokenProvider tp = healthy();
+        client().notifySubscribe(tp, oldCallback, 4, "stale");
+        client().notifySubscribe(tp, otherAppCallback, 1, "another application");
+
+        CompletableFuture<Boolean> done = manager().remove(user, tp, callback);
+        assertFalse(done.isDone(), "revocations run on the scheduler");
+        assertEquals(WebhookHealth.DISABLED, manager().health(user));
+        fake.advance(Duration.ofMinutes(1));
+
+        assertTrue(done.getNow(false));
+        assertEquals(10, count("revoke"));
+        assertEquals(Set.of(otherAppCallback), urls());
+        fake.advance(Duration.ofDays(1));
+        assertEquals(0, fake.pending(), "no watchdog for a removed user");
+    }
+
+    @Test
+    void removeUsesTheLastCallbackWhenNoneIsGiven() throws Exception {
+        TestTokenProvider tp = healthy();
+        CompletableFuture<Boolean> done = manager().remove(user, tp, null);
+        fake.advance(Duration.ofMinutes(1));
+        assertTrue(done.getNow(false));
+        assertEquals(Set.of(), urls());
+    }
+
+    @Test
+    void forgetStopsWatchingWithoutRevoking() throws Exception {
+        healthy();
+        assertEquals(1, fake.pending(), "the watchdog");
+        manager().forget(user);
+        assertEquals(0, fake.pending());
+        assertEquals(WebhookHealth.DISABLED, manager().health(user));
+        fake.advance(Duration.ofDays(1));
+        assertEquals(ALL_APPLIS, applisAt(callback), "a restart keeps the subscriptions");
+        assertEquals(0, count("revoke"));
+    }
+
+    @Test
+    void usersAreHandledOneAfterTheOther() throws Exception {
+        long other = sim().user(SimUser.Kind.SCALE).userid();
+        TestTokenProvider tp1 = link(userid, ALL_SCOPES);
+        TestTokenProvider tp2 = link(other, ALL_SCOPES);
+        manager().ensure(user, tp1, scopes(ALL_SCOPES), callback);
+        manager().ensure(Long.toString(other), tp2, scopes(ALL_SCOPES), callback);
+        fake.runDue();
+        assertEquals(1, count("subscribe"));
+        assertEquals(0, sim().control().requestCount("/notify", "list", other), "the second user waits");
+
+        fake.advance(Duration.ofMinutes(3));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(Long.toString(other)));
+        assertEquals(9, sim().control().requestCount("/notify", "subscribe", other));
+        Map<String, SubscriptionStatus> all = manager().statuses();
+        assertEquals(Set.of(user, Long.toString(other)), all.keySet());
+        assertEquals(18, server().count("HEAD", WebhookUrl.alias(SECRET)));
+    }
+
+    @Test
+    void aWaitingCheckUsesTheLatestEnsure() throws Exception {
+        long other = sim().user(SimUser.Kind.SCALE).userid();
+        TestTokenProvider tp1 = link(userid, ALL_SCOPES);
+        TestTokenProvider tp2 = link(other, ALL_SCOPES);
+        manager().ensure(Long.toString(other), tp2, scopes(ALL_SCOPES), callback);
+        manager().ensure(user, tp1, scopes(ALL_SCOPES), oldCallback);
+        manager().ensure(user, tp1, scopes("user.metrics"), callback);
+        fake.advance(Duration.ofMinutes(3));
+
+        assertEquals(Set.of(1, 2, 4, 54, 58), applisAt(callback));
+        assertEquals(Set.of(), applisAt(oldCallback));
+        assertEquals(1, count("list"), "one check for the user, with the latest values");
+    }
+
+    @Test
+    void ensureDuringARunningCheckRunsItAgainAfterwards() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        manager().ensure(user, tp, scopes("user.metrics"), callback);
+        fake.runDue();
+        assertEquals(1, count("subscribe"));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        fake.advance(Duration.ofMinutes(3));
+
+        assertEquals(2, count("list"));
+        assertEquals(ALL_APPLIS, applisAt(callback));
+        assertEquals(9, count("subscribe"));
+        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+    }
+
+    @Test
+    void disposeCancelsEverything() throws Exception {
+        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        manager().dispose();
+        assertEquals(0, fake.pending());
+        fake.advance(Duration.ofDays(1));
+        assertEquals(0, count("list"));
+        assertEquals(WebhookHealth.DISABLED, manager().health(user));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+        assertEquals(0, fake.pending(), "a disposed manager does nothing");
+    }
+
+    @Test
+    void neededApplisFollowTheScopes() {
+        assertEquals(ALL_APPLIS, SubscriptionManager.neededApplis(scopes(ALL_SCOPES)));
+        assertEquals(Set.of(1, 2, 4, 54, 58), SubscriptionManager.neededApplis(Set.of("user.metrics")));
+        assertEquals(Set.of(16, 44), SubscriptionManager.neededApplis(Set.of("user.activity")));
+        assertEquals(Set.of(50, 51), SubscriptionManager.neededApplis(Set.of("user.sleepevents")));
+        assertEquals(Set.of(), SubscriptionManager.neededApplis(Set.of("user.info")));
+        assertEquals("https://h.example.org/withings/webhook/",
+                SubscriptionManager.ownPrefix("https://h.example.org/withings/webhook/abc"));
+        assertNull(SubscriptionManager.ownPrefix("https://h.example.org/other"));
+    }
+}
