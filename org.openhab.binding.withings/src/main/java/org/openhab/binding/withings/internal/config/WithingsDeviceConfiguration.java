@@ -24,4 +24,7 @@ public class WithingsDeviceConfiguration {
 
     /** The Withings deviceid. */
     public String deviceId = "";
+
+    /** The Withings userid of the device's owner (filled by discovery; empty: found among the user Things). */
+    public String userId = "";
 }

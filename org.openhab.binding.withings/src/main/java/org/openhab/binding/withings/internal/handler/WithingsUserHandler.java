@@ -12,40 +12,838 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import static org.openhab.binding.withings.internal.WithingsBindingConstants.PROPERTY_USER_ID;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.WithingsServices;
-import org.openhab.core.thing.Thing;
+import org.openhab.binding.withings.internal.api.AttribPolicy;
+import org.openhab.binding.withings.internal.api.DateQuery;
+import org.openhab.binding.withings.internal.api.MeasureQuery;
+import org.openhab.binding.withings.internal.api.MeasureResult;
+import org.openhab.binding.withings.internal.api.MeasureType;
+import org.openhab.binding.withings.internal.api.TokenProvider;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
+import org.openhab.binding.withings.internal.api.WithingsAuthException;
+import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.api.WithingsInvalidParamsException;
+import org.openhab.binding.withings.internal.api.WithingsNotImplementedException;
+import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
+import org.openhab.binding.withings.internal.api.WithingsUnauthorizedException;
+import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
+import org.openhab.binding.withings.internal.config.WithingsUserConfiguration;
+import org.openhab.binding.withings.internal.dto.Activity;
+import org.openhab.binding.withings.internal.dto.Device;
+import org.openhab.binding.withings.internal.dto.Goals;
+import org.openhab.binding.withings.internal.dto.HeartSeries;
+import org.openhab.binding.withings.internal.dto.MeasureGroup;
+import org.openhab.binding.withings.internal.dto.SleepSummary;
+import org.openhab.binding.withings.internal.dto.Workout;
+import org.openhab.binding.withings.internal.mapping.ActivityMapper;
+import org.openhab.binding.withings.internal.mapping.ChannelData;
+import org.openhab.binding.withings.internal.mapping.GoalsMapper;
+import org.openhab.binding.withings.internal.mapping.HeartListMapper;
+import org.openhab.binding.withings.internal.mapping.MeasureMapper;
+import org.openhab.binding.withings.internal.mapping.NotificationCoalescer;
+import org.openhab.binding.withings.internal.mapping.SleepMapper;
+import org.openhab.binding.withings.internal.mapping.States;
+import org.openhab.binding.withings.internal.mapping.SyncCursorStore;
+import org.openhab.binding.withings.internal.mapping.WorkoutMapper;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.storage.Storage;
+import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.binding.BaseThingHandler;
+import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.types.Command;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
+import org.openhab.core.types.UnDefType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
+import com.google.gson.reflect.TypeToken;
 
 /**
- * Handler of the Withings user Thing. Not implemented yet: the Thing stays OFFLINE and says so.
+ * The handler of a linked person ({@code withings:user}): incremental sync of every data type with a persisted
+ * {@code lastupdate} cursor, push-driven fetches (coalesced per type), bed presence from appli 50/51, measurements
+ * as time series at the time they were taken, and the Thing status.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class WithingsUserHandler extends BaseThingHandler {
+public class WithingsUserHandler extends BaseThingHandler implements WithingsUserListener {
 
+    static final Duration DEFAULT_DEBOUNCE = Duration.ofSeconds(2);
+    static final Duration REFRESH_MIN_SPACING = Duration.ofMinutes(1);
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+    static final long MIN_INTERVAL_SECONDS = 60;
+
+    public static final String PRESENCE_IN_BED = "presence#in-bed";
+    public static final String PRESENCE_EVENT = "presence#bed-event";
+    public static final String PRESENCE_LAST = "presence#last-bed-event";
+
+    private static final String FIRED = "fired";
+    private static final String SNAPSHOT = "snapshot";
+    private static final String WORKOUTS = "workouts";
+
+    private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
+    private final Gson gson = new Gson();
     private final WithingsServices services;
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final Map<SyncType, ScheduledFuture<?>> pollJobs = new EnumMap<>(SyncType.class);
+    private final Map<SyncType, Instant> lastRefresh = new ConcurrentHashMap<>();
+    private final Map<String, State> published = new ConcurrentHashMap<>();
+    private final Set<SyncType> missingScope = ConcurrentHashMap.newKeySet();
+    private final Map<SyncType, Integer> failures = new ConcurrentHashMap<>();
+    private final NotificationCoalescer<SyncType> coalescer;
+
+    private String userId = "";
+    private AttribPolicy attribPolicy = AttribPolicy.DEFAULT;
+    private volatile @Nullable SyncCursorStore store;
+    private volatile @Nullable WithingsAccountAccess access;
+    private @Nullable ScheduledFuture<?> midnightJob;
+    private @Nullable ScheduledFuture<?> startJob;
+
+    // latest data (guarded by syncLock)
+    private List<MeasureGroup> retainedGroups = List.of();
+    private @Nullable SleepSummary latestSleep;
+    private @Nullable Workout latestWorkout;
+    private List<Activity> activityCandidates = List.of();
+
+    // devices of this user, shared by the device Things
+    private final Object devicesLock = new Object();
+    private List<Device> devices = List.of();
+    private @Nullable Instant devicesFetched;
+
+    private volatile boolean disposed;
+    private volatile boolean authorizationLost;
+    private volatile boolean synced;
 
     public WithingsUserHandler(Thing thing, WithingsServices services) {
+        this(thing, services, null, Clock.systemUTC(), DEFAULT_DEBOUNCE);
+    }
+
+    /**
+     * For tests: the executor that runs syncs and timers, the clock and the notification debounce.
+     *
+     * @param executor the executor, or null for the handler's {@code scheduler}
+     */
+    WithingsUserHandler(Thing thing, WithingsServices services, @Nullable ScheduledExecutorService executor,
+            Clock clock, Duration debounce) {
         super(thing);
         this.services = services;
+        this.executor = executor != null ? executor : scheduler;
+        this.clock = clock;
+        this.coalescer = new NotificationCoalescer<>(this.executor, debounce);
     }
 
     WithingsServices services() {
         return services;
     }
 
+    // ------------------------------------------------------------------ lifecycle
+
     @Override
     public void initialize() {
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.not-implemented");
+        disposed = false;
+        authorizationLost = false;
+        synced = false;
+        failures.clear();
+        missingScope.clear();
+        userId = "";
+        WithingsUserConfiguration config = getConfigAs(WithingsUserConfiguration.class);
+        String id = config.userId.trim();
+        if (id.isEmpty()) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, "@text/offline.user.no-user-id");
+            return;
+        }
+        userId = id;
+        attribPolicy = new AttribPolicy(config.includeAmbiguous, AttribPolicy.DEFAULT.includeUnknown());
+        if (!id.equals(getThing().getProperties().get(PROPERTY_USER_ID))) {
+            updateProperty(PROPERTY_USER_ID, id);
+        }
+        Storage<String> storage = services.storageService().getStorage(SyncCursorStore.STORAGE_NAME,
+                WithingsServices.class.getClassLoader());
+        store = new SyncCursorStore(storage, getThing().getUID().getAsString());
+
+        publishInitialStates();
+
+        WithingsAccountAccess account = findAccess();
+        if (account == null) {
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            return;
+        }
+        start(account);
+    }
+
+    private void start(WithingsAccountAccess account) {
+        authorizationLost = false;
+        failures.clear();
+        access = account;
+        account.registerUserListener(this);
+        updateStatus(ThingStatus.UNKNOWN);
+        startJob = executor.schedule(this::initialSync, 0, TimeUnit.SECONDS);
+    }
+
+    private @Nullable WithingsAccountAccess findAccess() {
+        Bridge bridge = getBridge();
+        if (bridge == null || bridge.getStatus() != ThingStatus.ONLINE) {
+            return null;
+        }
+        BridgeHandler handler = bridge.getHandler();
+        return handler instanceof WithingsAccountAccess account ? account : null;
     }
 
     @Override
+    public void bridgeStatusChanged(ThingStatusInfo bridgeStatusInfo) {
+        if (userId.isEmpty() || disposed) {
+            return;
+        }
+        if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
+            if (access == null) {
+                WithingsAccountAccess account = findAccess();
+                if (account != null) {
+                    start(account);
+                }
+            }
+        } else {
+            stop();
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        }
+    }
+
+    @Override
+    public void dispose() {
+        disposed = true;
+        stop();
+    }
+
+    private void stop() {
+        WithingsAccountAccess account = access;
+        access = null;
+        if (account != null) {
+            account.unregisterUserListener(this);
+        }
+        coalescer.cancelAll();
+        cancel(startJob);
+        startJob = null;
+        cancel(midnightJob);
+        midnightJob = null;
+        synchronized (pollJobs) {
+            pollJobs.values().forEach(this::cancel);
+            pollJobs.clear();
+        }
+    }
+
+    @Override
+    public void handleRemoval() {
+        SyncCursorStore s = store;
+        if (s != null) {
+            s.clear();
+        }
+        super.handleRemoval();
+    }
+
+    private void cancel(@Nullable ScheduledFuture<?> job) {
+        if (job != null) {
+            job.cancel(false);
+        }
+    }
+
+    // ------------------------------------------------------------------ commands
+
+    @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
+        if (!(command instanceof RefreshType)) {
+            return;
+        }
+        String key = channelKey(channelUID);
+        State state = published.get(key);
+        if (state != null) {
+            updateState(channelUID, state);
+        }
+        String group = channelUID.getGroupId();
+        SyncType type = group == null ? null : SyncType.ofGroup(group);
+        if (type == null || access == null || authorizationLost) {
+            return;
+        }
+        Instant now = clock.instant();
+        Instant last = lastRefresh.get(type);
+        if (last != null && last.plus(REFRESH_MIN_SPACING).isAfter(now)) {
+            return; // at most one refresh-triggered sync per type and minute
+        }
+        lastRefresh.put(type, now);
+        coalescer.submit(type, () -> sync(type));
+    }
+
+    private static String channelKey(ChannelUID channelUID) {
+        String group = channelUID.getGroupId();
+        String id = channelUID.getIdWithoutGroup();
+        return group == null ? id : group + "#" + id;
+    }
+
+    // ------------------------------------------------------------------ listener
+
+    @Override
+    public String userId() {
+        return userId;
+    }
+
+    @Override
+    public void onNotification(WithingsNotification notification) {
+        if (disposed) {
+            return;
+        }
+        switch (notification.appli()) {
+            case 1, 2, 4, 58 -> push(SyncType.MEASURES);
+            case 16 -> push(SyncType.ACTIVITY);
+            case 44 -> push(SyncType.SLEEP);
+            case 54 -> push(SyncType.HEART);
+            case 46 -> {
+                String action = notification.action();
+                if ("unlink".equalsIgnoreCase(action) || "delete".equalsIgnoreCase(action)) {
+                    onAuthorizationLost();
+                } else {
+                    logger.debug("Withings user {} changed their profile ({})", userId, action);
+                }
+            }
+            case 50 -> bedEvent(true, notification);
+            case 51 -> bedEvent(false, notification);
+            default -> logger.debug("Ignoring Withings notification appli {} for user {}", notification.appli(),
+                    userId);
+        }
+    }
+
+    private void push(SyncType type) {
+        if (authorizationLost || access == null) {
+            return;
+        }
+        coalescer.submit(type, () -> sync(type));
+    }
+
+    private void bedEvent(boolean inBed, WithingsNotification notification) {
+        publish(PRESENCE_IN_BED, OnOffType.from(inBed));
+        publish(PRESENCE_LAST, States.dateTime(eventTime(notification),
+                zone()));
+        triggerChannel(PRESENCE_EVENT, inBed ? "IN_BED" : "OUT_BED");
+    }
+
+    /** The time of an event notification: its unix date, else its start date, else when it was received. */
+    static Instant eventTime(WithingsNotification notification) {
+        String date = notification.date();
+        if (date != null && !date.isBlank() && date.chars().allMatch(Character::isDigit)) {
+            try {
+                return Instant.ofEpochSecond(Long.parseLong(date));
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        Instant start = notification.startDate();
+        return start != null ? start : notification.received();
+    }
+
+    @Override
+    public void onAuthorizationLost() {
+        authorizationLost = true;
+        WithingsAccountAccess account = access;
+        String text = account != null ? account.authorizationNeededStatus() : "@text/offline.user.authorization";
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, text);
+    }
+
+    @Override
+    public void onAuthorized() {
+        if (disposed || access == null) {
+            return;
+        }
+        boolean wasLost = authorizationLost;
+        authorizationLost = false;
+        if (wasLost || !synced) {
+            updateStatus(ThingStatus.UNKNOWN);
+            cancel(startJob);
+            startJob = executor.schedule(this::initialSync, 0, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void onWebhookHealth(boolean healthy) {
+        if (disposed || access == null || authorizationLost) {
+            return;
+        }
+        for (SyncType type : SyncType.polled()) {
+            if (type != SyncType.GOALS) {
+                schedulePoll(type, interval(type));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ scheduling
+
+    private void initialSync() {
+        for (SyncType type : SyncType.polled()) {
+            if (disposed || authorizationLost || access == null) {
+                return;
+            }
+            sync(type);
+        }
+    }
+
+    /** Poll interval of a type: the configured one, or the safety interval while webhooks are healthy. */
+    long interval(SyncType type) {
+        WithingsAccountAccess account = access;
+        if (account == null) {
+            return 3600;
+        }
+        WithingsAccountConfiguration config = account.configuration();
+        long seconds = switch (type) {
+            case MEASURES, HEART -> config.bodyInterval;
+            case ACTIVITY -> config.activityInterval;
+            case SLEEP -> config.sleepInterval;
+            case GOALS -> config.goalsInterval;
+        };
+        if (type != SyncType.GOALS && account.webhooksHealthy(userId)) {
+            seconds = Math.max(seconds, config.pushSafetyInterval);
+        }
+        return Math.max(MIN_INTERVAL_SECONDS, seconds);
+    }
+
+    private void schedulePoll(SyncType type, long delaySeconds) {
+        if (disposed || (type == SyncType.HEART && !failures.containsKey(type))) {
+            return; // the heart list is fetched on push only, or retried after a failure
+        }
+        synchronized (pollJobs) {
+            cancel(pollJobs.get(type));
+            pollJobs.put(type, executor.schedule(() -> sync(type), delaySeconds, TimeUnit.SECONDS));
+        }
+    }
+
+    /** 1, 2, 4, 8, 16, 30, 30 ... minutes after 1, 2, 3 ... consecutive failures. */
+    static long backoffSeconds(int consecutiveFailures) {
+        int n = Math.max(1, consecutiveFailures);
+        long minutes = 1L << Math.min(n - 1, 5);
+        return Math.min(MAX_BACKOFF.toSeconds(), Duration.ofMinutes(minutes).toSeconds());
+    }
+
+    // ------------------------------------------------------------------ sync
+
+    /** Runs one sync of the type now (on the calling thread) and schedules the next poll. */
+    void sync(SyncType type) {
+        WithingsAccountAccess account = access;
+        if (disposed || account == null || authorizationLost) {
+            return;
+        }
+        long next = interval(type);
+        syncLock.lock();
+        try {
+            Optional<TokenProvider> tokens = account.tokenProvider(userId);
+            if (tokens.isEmpty()) {
+                authorizationLost = true;
+                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                        account.authorizationNeededStatus());
+                return;
+            }
+            WithingsClient client = account.client();
+            switch (type) {
+                case MEASURES -> syncMeasures(client, tokens.get(), account.configuration());
+                case ACTIVITY -> syncActivity(client, tokens.get(), account.configuration());
+                case SLEEP -> syncSleep(client, tokens.get(), account.configuration());
+                case GOALS -> syncGoals(client, tokens.get());
+                case HEART -> syncHeart(client, tokens.get(), account.configuration());
+            }
+            missingScope.remove(type);
+            succeeded(type);
+        } catch (WithingsAuthException e) {
+            logger.debug("Withings user {} needs re-authorisation: {}", userId, e.getMessage());
+            authorizationLost = true;
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                    account.authorizationNeededStatus());
+            return;
+        } catch (WithingsUnauthorizedException e) {
+            logger.debug("Withings user {} did not grant {} for {}", userId, type.scope(), type.key());
+            missingScope.add(type);
+            undefGroups(type);
+            succeeded(type);
+        } catch (WithingsRateLimitException e) {
+            // keep the status; the bridge's limiter pauses every user, try again after the pause
+            logger.debug("Withings rate limit reached while syncing {} of user {}", type.key(), userId);
+            next = Math.max(MIN_INTERVAL_SECONDS, account.configuration().rateLimitPause);
+        } catch (WithingsInvalidParamsException | WithingsNotImplementedException e) {
+            // a request the service refuses: retrying will not help; keep the status
+            logger.debug("Withings refused the {} sync of user {}: {}", type.key(), userId, e.getMessage());
+        } catch (WithingsApiException e) {
+            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
+            logger.debug("Withings {} sync of user {} failed: {}", type.key(), userId, e.getMessage());
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                    "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
+        } catch (RuntimeException e) {
+            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
+            logger.debug("Unexpected failure of the {} sync of user {}", type.key(), userId, e);
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                    "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
+        } finally {
+            syncLock.unlock();
+        }
+        if (!authorizationLost) {
+            schedulePoll(type, next);
+        }
+    }
+
+    /** After a sync without communication failure: ONLINE unless another type is still failing. */
+    private void succeeded(SyncType type) {
+        failures.remove(type);
+        synced = true;
+        if (!failures.isEmpty()) {
+            return; // stays OFFLINE/COMMUNICATION_ERROR until every type works again
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        for (SyncType t : SyncType.values()) {
+            if (missingScope.contains(t)) {
+                scopes.add(t.scope());
+            }
+        }
+        if (scopes.isEmpty()) {
+            updateStatus(ThingStatus.ONLINE);
+        } else {
+            updateStatus(ThingStatus.ONLINE, ThingStatusDetail.NONE,
+                    "@text/online.user.missing-scope [\"" + String.join(", ", scopes) + "\"]");
+        }
+    }
+
+    private void undefGroups(SyncType type) {
+        for (String channel : channelsOf(type)) {
+            publish(channel, UnDefType.UNDEF);
+        }
+    }
+
+    /** The cursor, or before the first complete sync the start of the back-fill window. */
+    private Instant since(@Nullable Instant cursor, WithingsAccountConfiguration config) {
+        return cursor != null ? cursor : clock.instant().minus(Duration.ofDays(Math.max(1, config.backfillDays)));
+    }
+
+    private void syncMeasures(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
+            throws WithingsApiException {
+        SyncCursorStore s = requireStore();
+        Instant since = since(s.cursor(SyncType.MEASURES.key()), config);
+        MeasureResult result = client.getMeasures(tp, MeasureQuery.since(since));
+        applyMeasures(result.normalizedGroups());
+        Long updateTime = result.updateTime();
+        if (result.complete() && updateTime != null) {
+            s.setCursor(SyncType.MEASURES.key(), Instant.ofEpochSecond(updateTime));
+        }
+    }
+
+    private void applyMeasures(List<MeasureGroup> groups) {
+        MeasureMapper.Result mapped = new MeasureMapper(attribPolicy, zone()).map(retainedGroups, groups);
+        retainedGroups = mapped.retained();
+        requireStore().put(SyncType.MEASURES.key(), SNAPSHOT, gson.toJson(retainedGroups));
+        publish(mapped.data());
+    }
+
+    private void syncHeart(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
+            throws WithingsApiException {
+        SyncCursorStore s = requireStore();
+        Instant requested = clock.instant();
+        Instant since = since(s.cursor(SyncType.HEART.key()), config);
+        List<HeartSeries> series = client.getHeartList(tp, since, requested);
+        MeasureResult ecg = client.getMeasures(tp,
+                MeasureQuery.since(since(s.cursor(SyncType.MEASURES.key()), config))
+                        .withTypes(HeartListMapper.ECG_MEASURE_TYPES));
+        List<MeasureGroup> groups = new ArrayList<>(HeartListMapper.toGroups(series));
+        groups.addAll(ecg.normalizedGroups());
+        applyMeasures(groups);
+        s.setCursor(SyncType.HEART.key(), requested);
+    }
+
+    private void syncActivity(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
+            throws WithingsApiException {
+        SyncCursorStore s = requireStore();
+        Instant requested = clock.instant();
+        List<Activity> activities = client.getActivity(tp,
+                DateQuery.since(since(s.cursor(SyncType.ACTIVITY.key()), config)));
+        List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(since(s.cursor(WORKOUTS), config)));
+
+        List<Activity> candidates = new ArrayList<>(activityCandidates);
+        candidates.addAll(activities);
+        String yesterday = clock.instant().atZone(zone()).toLocalDate().minusDays(1).toString();
+        candidates.removeIf(a -> a.date == null || a.date.compareTo(yesterday) < 0);
+        activityCandidates = candidates;
+        s.put(SyncType.ACTIVITY.key(), SNAPSHOT, gson.toJson(candidates));
+        ChannelData history = ActivityMapper.history(activities, zone());
+        history.series().forEach(this::sendSeries);
+        publishActivity();
+        s.setCursor(SyncType.ACTIVITY.key(), requested);
+
+        applyWorkouts(workouts);
+        s.setCursor(WORKOUTS, requested);
+    }
+
+    private void applyWorkouts(List<Workout> workouts) {
+        SyncCursorStore s = requireStore();
+        Long firedEnd = null;
+        Long firedId = null;
+        String fired = s.get(WORKOUTS, FIRED);
+        if (fired != null) {
+            String[] parts = fired.split(":", 2);
+            try {
+                firedEnd = Long.parseLong(parts[0]);
+                firedId = parts.length > 1 && !parts[1].isEmpty() ? Long.parseLong(parts[1]) : null;
+            } catch (NumberFormatException e) {
+                firedEnd = null;
+            }
+        }
+        WorkoutMapper.Result mapped = WorkoutMapper.map(latestWorkout, workouts, firedEnd, firedId, zone());
+        Workout latest = mapped.latest();
+        latestWorkout = latest;
+        if (latest != null) {
+            s.put(WORKOUTS, SNAPSHOT, gson.toJson(latest));
+        }
+        publish(mapped.data());
+        Workout lastFired = null;
+        for (Workout w : mapped.newWorkouts()) {
+            Integer category = w.category;
+            triggerChannel(WorkoutMapper.TRIGGER, category == null ? "" : category.toString());
+            lastFired = w;
+        }
+        if (lastFired == null && fired == null) {
+            lastFired = latest; // first sync: remember the newest without firing for back-filled workouts
+        }
+        if (lastFired != null && lastFired.enddate != null) {
+            Long id = lastFired.id;
+            s.put(WORKOUTS, FIRED, lastFired.enddate + ":" + (id == null ? "" : id.toString()));
+        }
+    }
+
+    private void publishActivity() {
+        Activity today = ActivityMapper.today(activityCandidates, clock, zone());
+        publish(ActivityMapper.map(today, zone()));
+        scheduleMidnight(today);
+    }
+
+    private void scheduleMidnight(@Nullable Activity today) {
+        if (disposed) {
+            return;
+        }
+        ZoneId zone = today != null
+                ? States.zone(today.timezone, zone())
+                : zone();
+        long delay = Math.max(1,
+                Duration.between(clock.instant(), ActivityMapper.nextMidnight(clock, zone)).toSeconds() + 1);
+        cancel(midnightJob);
+        midnightJob = executor.schedule(this::midnight, delay, TimeUnit.SECONDS);
+    }
+
+    /** At local midnight: today's activity is not known yet. */
+    void midnight() {
+        syncLock.lock();
+        try {
+            publishActivity();
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private void syncSleep(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
+            throws WithingsApiException {
+        SyncCursorStore s = requireStore();
+        Instant requested = clock.instant();
+        List<SleepSummary> summaries = client.getSleepSummaries(tp,
+                DateQuery.since(since(s.cursor(SyncType.SLEEP.key()), config)));
+        SleepMapper.Result mapped = SleepMapper.map(latestSleep, summaries, zone());
+        SleepSummary latest = mapped.latest();
+        latestSleep = latest;
+        if (latest != null) {
+            s.put(SyncType.SLEEP.key(), SNAPSHOT, gson.toJson(latest));
+        }
+        publish(mapped.data());
+        s.setCursor(SyncType.SLEEP.key(), requested);
+    }
+
+    private void syncGoals(WithingsClient client, TokenProvider tp) throws WithingsApiException {
+        Optional<Goals> goals = client.getGoals(tp);
+        publish(GoalsMapper.map(goals));
+    }
+
+    // ------------------------------------------------------------------ devices
+
+    /**
+     * The devices of this user as Withings lists them, fetched at most once per {@code maxAge} however many device
+     * Things ask.
+     *
+     * @throws WithingsApiException when they cannot be fetched
+     */
+    public List<Device> devices(Duration maxAge) throws WithingsApiException {
+        WithingsAccountAccess account = access;
+        if (account == null || authorizationLost) {
+            throw new WithingsAuthException(WithingsApiException.NO_STATUS, "user " + userId + " is not available");
+        }
+        synchronized (devicesLock) {
+            Instant fetched = devicesFetched;
+            if (fetched != null && fetched.plus(maxAge).isAfter(clock.instant())) {
+                return devices;
+            }
+            TokenProvider tp = account.tokenProvider(userId).orElseThrow(() -> new WithingsAuthException(
+                    WithingsApiException.NO_STATUS, "user " + userId + " is not linked"));
+            List<Device> list = List.copyOf(account.client().getDevices(tp));
+            devices = list;
+            devicesFetched = clock.instant();
+            return list;
+        }
+    }
+
+    /** The bridge's poll interval for goals and devices, in seconds. */
+    public long devicesInterval() {
+        WithingsAccountAccess account = access;
+        return Math.max(MIN_INTERVAL_SECONDS, account == null ? 3600 : account.configuration().goalsInterval);
+    }
+
+    // ------------------------------------------------------------------ states
+
+    private ZoneId zone() {
+        return services.timeZoneProvider().getTimeZone();
+    }
+
+    private SyncCursorStore requireStore() {
+        SyncCursorStore s = store;
+        if (s == null) {
+            throw new IllegalStateException("not initialized");
+        }
+        return s;
+    }
+
+    /** Every state channel UNDEF, then what the snapshots of the last run knew (presence is never restored). */
+    private void publishInitialStates() {
+        published.clear();
+        for (SyncType type : SyncType.values()) {
+            for (String channel : channelsOf(type)) {
+                publish(channel, UnDefType.UNDEF);
+            }
+        }
+        publish(PRESENCE_IN_BED, UnDefType.UNDEF);
+        publish(PRESENCE_LAST, UnDefType.UNDEF);
+
+        SyncCursorStore s = requireStore();
+        syncLock.lock();
+        try {
+            retainedGroups = List.of();
+            latestSleep = null;
+            latestWorkout = null;
+            activityCandidates = List.of();
+            try {
+                String measures = s.get(SyncType.MEASURES.key(), SNAPSHOT);
+                if (measures != null) {
+                    List<MeasureGroup> groups = gson.fromJson(measures, new TypeToken<List<MeasureGroup>>() {
+                    }.getType());
+                    if (groups != null) {
+                        MeasureMapper.Result mapped = new MeasureMapper(attribPolicy, zone()).map(List.of(), groups);
+                        retainedGroups = mapped.retained();
+                        publishStates(mapped.data());
+                    }
+                }
+                String sleep = s.get(SyncType.SLEEP.key(), SNAPSHOT);
+                SleepSummary summary = sleep == null ? null : gson.fromJson(sleep, SleepSummary.class);
+                if (summary != null) {
+                    latestSleep = summary;
+                    publishStates(SleepMapper.values(summary, zone()));
+                }
+                String workout = s.get(WORKOUTS, SNAPSHOT);
+                Workout w = workout == null ? null : gson.fromJson(workout, Workout.class);
+                if (w != null) {
+                    latestWorkout = w;
+                    publishStates(WorkoutMapper.values(w, zone()));
+                }
+                String activity = s.get(SyncType.ACTIVITY.key(), SNAPSHOT);
+                if (activity != null) {
+                    List<Activity> list = gson.fromJson(activity, new TypeToken<List<Activity>>() {
+                    }.getType());
+                    if (list != null) {
+                        activityCandidates = list;
+                        Activity today = ActivityMapper.today(list, clock, zone());
+                        if (today != null) {
+                            publishStates(ActivityMapper.map(today, zone()));
+                        }
+                    }
+                }
+            } catch (JsonParseException e) {
+                logger.debug("Ignoring an unreadable snapshot of user {}: {}", userId, e.getMessage());
+            }
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** The state channels of a type (group#id). */
+    static List<String> channelsOf(SyncType type) {
+        List<String> result = new ArrayList<>();
+        switch (type) {
+            case MEASURES -> {
+                for (String group : List.of(MeasureType.GROUP_BODY, MeasureType.GROUP_HEART)) {
+                    for (String id : MeasureType.channelIds(group)) {
+                        result.add(group + "#" + id);
+                    }
+                    result.add(group + "#" + MeasureMapper.LAST_MEASURED);
+                }
+                result.add(MeasureMapper.BMI);
+            }
+            case ACTIVITY -> {
+                ActivityMapper.CHANNELS.forEach(c -> result.add(ActivityMapper.GROUP + "#" + c));
+                WorkoutMapper.CHANNELS.forEach(c -> result.add(WorkoutMapper.GROUP + "#" + c));
+            }
+            case SLEEP -> SleepMapper.CHANNELS.forEach(c -> result.add(SleepMapper.GROUP + "#" + c));
+            case GOALS -> result.addAll(List.of(GoalsMapper.STEPS, GoalsMapper.SLEEP, GoalsMapper.WEIGHT));
+            case HEART -> {
+            }
+        }
+        return result;
+    }
+
+    private void publish(ChannelData data) {
+        data.series().forEach(this::sendSeries);
+        publishStates(data);
+    }
+
+    private void publishStates(ChannelData data) {
+        data.states().forEach(this::publish);
+    }
+
+    private void sendSeries(String channel, TimeSeries series) {
+        if (series.size() > 0) {
+            sendTimeSeries(channel, series);
+        }
+    }
+
+    private void publish(String channel, State state) {
+        published.put(channel, state);
+        updateState(channel, state);
+    }
+
+    /** The last state published on a channel (group#id), for tests and the console. */
+    public @Nullable State publishedState(String channel) {
+        return published.get(channel);
     }
 }

@@ -1,0 +1,140 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.mapping;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.dto.SleepSummary;
+import org.openhab.binding.withings.internal.dto.SleepSummaryData;
+import org.openhab.core.library.unit.Units;
+import org.openhab.core.types.State;
+import org.openhab.core.types.UnDefType;
+
+/**
+ * Maps sleep summaries to the {@code sleep} channels: the latest night by {@code enddate} (nights are never
+ * summed), durations in seconds, efficiency as %, -1 as UNDEF; each fetched night also goes to the time series at
+ * its wake-up time.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class SleepMapper {
+
+    public static final String GROUP = "sleep";
+    public static final List<String> CHANNELS = List.of("bed-time", "wake-time", "time-in-bed", "total-sleep",
+            "deep-sleep", "light-sleep", "rem-sleep", "awake-duration", "sleep-latency", "wakeup-latency",
+            "wakeup-count", "out-of-bed-count", "efficiency", "score", "heart-rate-average", "heart-rate-min",
+            "heart-rate-max", "breathing-rate-average", "breathing-rate-min", "breathing-rate-max", "snoring-duration",
+            "snoring-episodes", "breathing-disturbances", "apnea-hypopnea-index", "last-measured");
+
+    private SleepMapper() {
+    }
+
+    /**
+     * The outcome: channel data and the latest summary (to keep for the next call).
+     */
+    public record Result(ChannelData data, @Nullable SleepSummary latest) {
+    }
+
+    /**
+     * @param previous the latest summary known from before, or null
+     * @param fresh the summaries just fetched
+     */
+    public static Result map(@Nullable SleepSummary previous, List<SleepSummary> fresh, ZoneId zone) {
+        ChannelData data = new ChannelData();
+        List<SleepSummary> nights = new ArrayList<>();
+        for (SleepSummary s : fresh) {
+            if (s.enddate != null) {
+                nights.add(s);
+            }
+        }
+        nights.sort(Comparator.comparingLong(s -> endOf(s)));
+        for (SleepSummary night : nights) {
+            ChannelData one = values(night, zone);
+            Instant time = Instant.ofEpochSecond(endOf(night));
+            one.states().forEach((channel, state) -> {
+                if (!(state instanceof UnDefType) && !channel.endsWith("-time") && !channel.endsWith("last-measured")) {
+                    data.measured(channel, time, state);
+                }
+            });
+        }
+        SleepSummary latest = previous;
+        for (SleepSummary night : nights) {
+            if (latest == null || endOf(night) >= endOf(latest)) {
+                latest = night;
+            }
+        }
+        if (latest != null) {
+            data.merge(values(latest, zone));
+        }
+        return new Result(data, latest);
+    }
+
+    /** All sleep channels of one night. */
+    public static ChannelData values(SleepSummary night, ZoneId fallbackZone) {
+        ZoneId zone = States.zone(night.timezone, fallbackZone);
+        ChannelData data = new ChannelData();
+        SleepSummaryData d = night.data;
+        if (d == null) {
+            d = new SleepSummaryData();
+        }
+        put(data, "bed-time", States.dateTime(night.startdate, zone));
+        put(data, "wake-time", States.dateTime(night.enddate, zone));
+        put(data, "time-in-bed", seconds(d.totalTimeinbed));
+        put(data, "total-sleep", seconds(d.totalSleepTime));
+        put(data, "deep-sleep", seconds(d.deepsleepduration));
+        put(data, "light-sleep", seconds(d.lightsleepduration));
+        put(data, "rem-sleep", seconds(d.remsleepduration));
+        put(data, "awake-duration", seconds(d.wakeupduration));
+        put(data, "sleep-latency", seconds(d.sleepLatency != null ? d.sleepLatency : d.durationtosleep));
+        put(data, "wakeup-latency", seconds(d.wakeupLatency != null ? d.wakeupLatency : d.durationtowakeup));
+        put(data, "wakeup-count", States.number(d.wakeupcount));
+        put(data, "out-of-bed-count", States.number(d.outOfBedCount));
+        Double efficiency = d.sleepEfficiency;
+        put(data, "efficiency", efficiency == null || efficiency < 0 ? UnDefType.UNDEF
+                : States.quantity(BigDecimal.valueOf(efficiency).movePointRight(2), Units.PERCENT));
+        put(data, "score", States.number(d.sleepScore));
+        put(data, "heart-rate-average", States.positiveNumber(d.hrAverage));
+        put(data, "heart-rate-min", States.positiveNumber(d.hrMin));
+        put(data, "heart-rate-max", States.positiveNumber(d.hrMax));
+        put(data, "breathing-rate-average", States.positiveNumber(d.rrAverage));
+        put(data, "breathing-rate-min", States.positiveNumber(d.rrMin));
+        put(data, "breathing-rate-max", States.positiveNumber(d.rrMax));
+        put(data, "snoring-duration", seconds(d.snoring));
+        put(data, "snoring-episodes", States.number(d.snoringepisodecount));
+        put(data, "breathing-disturbances", States.number(d.breathingDisturbancesIntensity));
+        put(data, "apnea-hypopnea-index", States.number(d.apneaHypopneaIndex));
+        put(data, "last-measured", States.dateTime(night.enddate, zone));
+        return data;
+    }
+
+    private static State seconds(@Nullable Integer value) {
+        return States.quantity(value, Units.SECOND);
+    }
+
+    private static void put(ChannelData data, String channel, State state) {
+        data.state(GROUP + "#" + channel, state);
+    }
+
+    private static long endOf(SleepSummary s) {
+        Long end = s.enddate;
+        return end == null ? Long.MIN_VALUE : end;
+    }
+}

@@ -1,0 +1,83 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.mapping;
+
+import java.time.Instant;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.core.storage.Storage;
+
+/**
+ * Persists, per user Thing and data type, the {@code lastupdate} cursor of the incremental sync and a small JSON
+ * snapshot of the latest data (so channel states survive a restart without a new back-fill). Keys are
+ * {@code <thingUID>:<type>} for the cursor and {@code <thingUID>:<type>:<name>} for other values.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class SyncCursorStore {
+
+    /** The name of the storage. */
+    public static final String STORAGE_NAME = "withings.sync";
+
+    private final Storage<String> storage;
+    private final String prefix;
+
+    /**
+     * @param storage the storage
+     * @param thingUID the user Thing's UID as string
+     */
+    public SyncCursorStore(Storage<String> storage, String thingUID) {
+        this.storage = storage;
+        this.prefix = thingUID + ":";
+    }
+
+    /** The stored cursor of the type, or null before the first complete sync. */
+    public @Nullable Instant cursor(String type) {
+        String value = storage.get(prefix + type);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    public void setCursor(String type, Instant cursor) {
+        storage.put(prefix + type, Long.toString(cursor.getEpochSecond()));
+    }
+
+    public @Nullable String get(String type, String name) {
+        return storage.get(prefix + type + ":" + name);
+    }
+
+    public void put(String type, String name, @Nullable String value) {
+        if (value == null) {
+            storage.remove(prefix + type + ":" + name);
+        } else {
+            storage.put(prefix + type + ":" + name, value);
+        }
+    }
+
+    /** Forgets everything of this Thing (e.g. when it is removed). */
+    public void clear() {
+        for (String key : storage.getKeys().toArray(new String[0])) {
+            if (key.startsWith(prefix)) {
+                storage.remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.handler;
+
+import static org.mockito.ArgumentMatchers.*;
+import static org.mockito.Mockito.*;
+import static org.openhab.binding.withings.internal.WithingsBindingConstants.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.mockito.ArgumentCaptor;
+import org.openhab.binding.withings.internal.WithingsServices;
+import org.openhab.core.auth.client.oauth2.OAuthFactory;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.i18n.TimeZoneProvider;
+import org.openhab.core.storage.StorageService;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.BridgeHandler;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
+import org.openhab.core.types.State;
+import org.osgi.service.http.HttpService;
+
+/**
+ * Wires user and device handlers for tests: a mocked callback and bridge whose handler is the given
+ * {@link WithingsAccountAccess}, an in-memory storage and a fixed time zone.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+final class Harness {
+
+    static final ThingUID BRIDGE_UID = new ThingUID(THING_TYPE_ACCOUNT, "home");
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    final ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
+    final Bridge bridge = mock(Bridge.class);
+    final MemoryStorage storage;
+    final WithingsServices services;
+    final List<Thing> things = new ArrayList<>();
+    private final Map<ChannelUID, State> states = new HashMap<>();
+
+    Harness(WithingsAccountAccess account, MemoryStorage storage) {
+        this.storage = storage;
+        StorageService storageService = mock(StorageService.class);
+        doReturn(storage).when(storageService).getStorage(anyString(), any());
+        doReturn(storage).when(storageService).getStorage(anyString());
+        TimeZoneProvider zones = mock(TimeZoneProvider.class);
+        when(zones.getTimeZone()).thenReturn(ZONE);
+        services = new WithingsServices(mock(HttpClient.class), mock(OAuthFactory.class), mock(HttpService.class),
+                storageService, zones);
+        BridgeHandler handler = mock(BridgeHandler.class, withSettings().extraInterfaces(WithingsAccountAccess.class)
+                .defaultAnswer(invocation -> invocation.getMethod().getDeclaringClass() == WithingsAccountAccess.class
+                        ? invocation.getMethod().invoke(account, invocation.getArguments())
+                        : RETURNS_DEFAULTS.answer(invocation)));
+        when(bridge.getUID()).thenReturn(BRIDGE_UID);
+        when(bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
+        when(bridge.getHandler()).thenReturn(handler);
+        when(bridge.getThings()).thenAnswer(i -> List.copyOf(things));
+        when(callback.getBridge(BRIDGE_UID)).thenReturn(bridge);
+        doAnswer(invocation -> {
+            synchronized (states) {
+                states.put(invocation.getArgument(0), invocation.getArgument(1));
+            }
+            return null;
+        }).when(callback).stateUpdated(any(), any());
+    }
+
+    Thing userThing(String id, String userId, boolean includeAmbiguous) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("userId", userId);
+        config.put("includeAmbiguous", includeAmbiguous);
+        Thing thing = ThingBuilder.create(THING_TYPE_USER, new ThingUID(THING_TYPE_USER, BRIDGE_UID, id))
+                .withBridge(BRIDGE_UID).withConfiguration(new Configuration(config)).build();
+        things.add(thing);
+        return thing;
+    }
+
+    Thing deviceThing(String id, String deviceId, String userId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("deviceId", deviceId);
+        config.put("userId", userId);
+        Thing thing = ThingBuilder.create(THING_TYPE_DEVICE, new ThingUID(THING_TYPE_DEVICE, BRIDGE_UID, id))
+                .withBridge(BRIDGE_UID).withConfiguration(new Configuration(config)).build();
+        things.add(thing);
+        return thing;
+    }
+
+    WithingsUserHandler user(Thing thing, ScheduledExecutorService executor, Clock clock, Duration debounce) {
+        WithingsUserHandler handler = new WithingsUserHandler(thing, services, executor, clock, debounce);
+        handler.setCallback(callback);
+        thing.setHandler(handler);
+        return handler;
+    }
+
+    WithingsDeviceHandler device(Thing thing, ScheduledExecutorService executor, Clock clock) {
+        WithingsDeviceHandler handler = new WithingsDeviceHandler(thing, services, executor, clock);
+        handler.setCallback(callback);
+        thing.setHandler(handler);
+        return handler;
+    }
+
+    /** The last state sent for a channel (group#id) of the Thing, or null. */
+    @Nullable
+    State state(Thing thing, String channel) {
+        synchronized (states) {
+            return states.get(new ChannelUID(thing.getUID(), channel));
+        }
+    }
+
+    /** The last status the handler of the Thing reported. */
+    ThingStatusInfo status(Thing thing) {
+        ArgumentCaptor<ThingStatusInfo> captor = ArgumentCaptor.forClass(ThingStatusInfo.class);
+        verify(callback, atLeastOnce()).statusUpdated(same(thing), captor.capture());
+        List<ThingStatusInfo> all = captor.getAllValues();
+        return all.get(all.size() - 1);
+    }
+}

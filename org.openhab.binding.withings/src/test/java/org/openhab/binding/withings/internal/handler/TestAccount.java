@@ -1,0 +1,81 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.handler;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.api.TokenProvider;
+import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
+
+/**
+ * A test implementation of the account bridge's offer to its user and device Things: a given client and token
+ * source, a configuration to adjust and the registered listeners.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public class TestAccount implements WithingsAccountAccess {
+
+    public static final String AUTHORIZATION_NEEDED = "@text/offline.account.user-authorization-needed [\"home\"]";
+
+    private final WithingsClient client;
+    public volatile @Nullable TokenProvider tokens;
+    public final WithingsAccountConfiguration configuration = new WithingsAccountConfiguration();
+    public volatile boolean webhooksHealthy;
+    public final List<WithingsUserListener> listeners = new CopyOnWriteArrayList<>();
+
+    public TestAccount(WithingsClient client, @Nullable TokenProvider tokens) {
+        this.client = client;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public WithingsClient client() {
+        return client;
+    }
+
+    @Override
+    public Optional<TokenProvider> tokenProvider(String userId) {
+        return Optional.ofNullable(tokens);
+    }
+
+    @Override
+    public WithingsAccountConfiguration configuration() {
+        return configuration;
+    }
+
+    @Override
+    public String authorizationNeededStatus() {
+        return AUTHORIZATION_NEEDED;
+    }
+
+    @Override
+    public boolean webhooksHealthy(String userId) {
+        return webhooksHealthy;
+    }
+
+    @Override
+    public void registerUserListener(WithingsUserListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void unregisterUserListener(WithingsUserListener listener) {
+        listeners.remove(listener);
+    }
+}

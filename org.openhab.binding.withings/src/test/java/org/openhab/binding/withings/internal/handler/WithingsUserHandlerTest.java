@@ -1,0 +1,471 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.handler;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.*;
+import static org.mockito.Mockito.*;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.openhab.binding.withings.internal.api.CountingTokenProvider;
+import org.openhab.binding.withings.internal.api.DateQuery;
+import org.openhab.binding.withings.internal.api.MeasureQuery;
+import org.openhab.binding.withings.internal.api.MeasureResult;
+import org.openhab.binding.withings.internal.api.MutableClock;
+import org.openhab.binding.withings.internal.api.StatusFamily;
+import org.openhab.binding.withings.internal.api.WithingsAuthException;
+import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
+import org.openhab.binding.withings.internal.api.WithingsTransientException;
+import org.openhab.binding.withings.internal.api.WithingsUnauthorizedException;
+import org.openhab.binding.withings.internal.dto.Activity;
+import org.openhab.binding.withings.internal.dto.MeasureGroup;
+import org.openhab.binding.withings.internal.dto.Workout;
+import org.openhab.binding.withings.internal.mapping.Fixtures;
+import org.openhab.core.library.types.DateTimeType;
+import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.library.types.OnOffType;
+import org.openhab.core.library.types.QuantityType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.library.unit.SIUnits;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.ThingStatusDetail;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.types.RefreshType;
+import org.openhab.core.types.TimeSeries;
+import org.openhab.core.types.UnDefType;
+
+/**
+ * The user handler against a mocked client with the fixtures as answers, on a scheduler the test drives: sync,
+ * cursors, push, coalescing, presence, history, status transitions, midnight rollover and the workout trigger.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class WithingsUserHandlerTest {
+
+    private static final String USER = "12345";
+    private static final Duration DEBOUNCE = Duration.ofSeconds(2);
+
+    private final WithingsClient client = mock(WithingsClient.class);
+    private final CountingTokenProvider tokens = new CountingTokenProvider("token");
+    private final TestAccount account = new TestAccount(client, tokens);
+    private final MemoryStorage storage = new MemoryStorage();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    // 2023-10-20 15:00 in Amsterdam: the aiowithings activity of that day is "today"
+    private final MutableClock clock = new MutableClock(
+            ZonedDateTime.of(2023, 10, 20, 15, 0, 0, 0, Harness.ZONE).toInstant());
+    private Harness harness = new Harness(account, storage);
+    private List<MeasureGroup> haGroups = List.of();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        haGroups = Fixtures.list("home-assistant/measurements.json", "measuregrps", MeasureGroup.class);
+        when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(haGroups, 1564700000L, "UTC", true));
+        List<Activity> activities = Fixtures.list("aiowithings/activity.json", "activities", Activity.class);
+        when(client.getActivity(any(), any())).thenReturn(activities);
+        when(client.getWorkouts(any(), any())).thenReturn(List.of());
+        when(client.getSleepSummaries(any(), any())).thenReturn(List.of());
+        when(client.getGoals(any())).thenReturn(Optional.empty());
+        when(client.getHeartList(any(), any(), any())).thenReturn(List.of());
+    }
+
+    private WithingsUserHandler started(Thing thing) {
+        WithingsUserHandler handler = harness.user(thing, scheduler, clock, DEBOUNCE);
+        handler.initialize();
+        scheduler.runDueNow();
+        return handler;
+    }
+
+    @Test
+    void firstSyncBackfillsThenGoesOnline() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = harness.user(thing, scheduler, clock, DEBOUNCE);
+        handler.initialize();
+
+        assertEquals(ThingStatus.UNKNOWN, harness.status(thing).getStatus());
+        assertEquals(UnDefType.UNDEF, harness.state(thing, "body#weight"));
+        assertEquals(UnDefType.UNDEF, harness.state(thing, "presence#in-bed"));
+        assertEquals(List.of(handler), account.listeners);
+        assertEquals(USER, thing.getProperties().get("userId"));
+
+        scheduler.runDueNow();
+
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
+        assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
+        assertEquals(UnDefType.UNDEF, harness.state(thing, "goals#steps-goal"));
+        // back-fill of 30 days, then the server's updatetime is the cursor
+        ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
+        verify(client).getMeasures(same(tokens), query.capture());
+        assertEquals(clock.instant().minus(Duration.ofDays(30)), query.getValue().lastUpdate());
+        assertEquals("1564700000", storage.get(thing.getUID() + ":measures"));
+        // history of the weighings at the time they were taken
+        ArgumentCaptor<TimeSeries> series = ArgumentCaptor.forClass(TimeSeries.class);
+        verify(harness.callback).sendTimeSeries(eq(new ChannelUID(thing.getUID(), "body#weight")), series.capture());
+        assertEquals(List.of(Instant.ofEpochSecond(1564657200), Instant.ofEpochSecond(1564660800)),
+                series.getValue().getStates().map(TimeSeries.Entry::timestamp).toList());
+        assertEquals(TimeSeries.Policy.ADD, series.getValue().getPolicy());
+        // next polls at the configured intervals
+        assertEquals(900, handler.interval(SyncType.MEASURES));
+        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 900_000));
+        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 1_800_000));
+        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 3_600_000));
+    }
+
+    @Test
+    void incrementalSyncUsesTheStoredCursorAcrossRestarts() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler first = started(thing);
+        first.dispose();
+        assertTrue(account.listeners.isEmpty());
+        assertTrue(scheduler.pending().isEmpty());
+
+        // restart: the same storage, a new handler; the known values come back before any request
+        harness = new Harness(account, storage);
+        Thing again = harness.userThing("alice", USER, false);
+        clearInvocations(client);
+        when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(
+                Fixtures.list("home-assistant/measurements_1.json", "measuregrps", MeasureGroup.class), 1618605100L,
+                null, true));
+        WithingsUserHandler second = harness.user(again, scheduler, clock, DEBOUNCE);
+        second.initialize();
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(again, "body#weight"));
+        assertEquals(UnDefType.UNDEF, harness.state(again, "presence#in-bed"));
+        verifyNoInteractions(client);
+
+        scheduler.runDueNow();
+        ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
+        verify(client).getMeasures(any(), query.capture());
+        assertEquals(Instant.ofEpochSecond(1564700000L), query.getValue().lastUpdate());
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(71), SIUnits.KILOGRAM), harness.state(again, "body#weight"));
+        assertEquals(new DecimalType(new BigDecimal("17.8")), harness.state(again, "body#bmi"));
+        assertEquals("1618605100", storage.get(again.getUID() + ":measures"));
+    }
+
+    @Test
+    void incompleteResultDoesNotMoveTheCursor() throws Exception {
+        when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(haGroups, 1564700000L, "UTC", false));
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        assertNull(storage.get(thing.getUID() + ":measures"));
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
+    }
+
+    @Test
+    void burstOfNotificationsIsOneFetch() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client);
+
+        for (int i = 0; i < 5; i++) {
+            handler.onNotification(notification(1, null));
+        }
+        verifyNoInteractions(client); // nothing fetched on the caller's thread
+        scheduler.runDue(DEBOUNCE);
+
+        ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
+        verify(client, times(1)).getMeasures(any(), query.capture());
+        assertEquals(Instant.ofEpochSecond(1564700000L), query.getValue().lastUpdate());
+        verifyNoMoreInteractions(client);
+
+        // a notification after the fetch started schedules the next one
+        handler.onNotification(notification(4, null));
+        scheduler.runDue(DEBOUNCE);
+        verify(client, times(2)).getMeasures(any(), any());
+    }
+
+    @Test
+    void eachNotificationFetchesWhatItNeeds() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client);
+
+        handler.onNotification(notification(16, null));
+        scheduler.runDue(DEBOUNCE);
+        verify(client).getActivity(any(), any(DateQuery.class));
+        verify(client).getWorkouts(any(), any(DateQuery.class));
+        verifyNoMoreInteractions(client);
+
+        clearInvocations(client);
+        handler.onNotification(notification(44, null));
+        scheduler.runDue(DEBOUNCE);
+        verify(client).getSleepSummaries(any(), any(DateQuery.class));
+        verifyNoMoreInteractions(client);
+
+        clearInvocations(client);
+        handler.onNotification(notification(54, null));
+        scheduler.runDue(DEBOUNCE);
+        verify(client).getHeartList(any(), any(), any());
+        ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
+        verify(client).getMeasures(any(), query.capture());
+        assertEquals("130,135,136,137,138,139", query.getValue().typesParameter());
+        verifyNoMoreInteractions(client);
+    }
+
+    @Test
+    void bedEventsNeedNoApiCall() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client);
+        int pending = scheduler.pending().size();
+
+        handler.onNotification(notification(50, "1697800000"));
+        assertEquals(OnOffType.ON, harness.state(thing, "presence#in-bed"));
+        verify(harness.callback).channelTriggered(thing, new ChannelUID(thing.getUID(), "presence#bed-event"),
+                "IN_BED");
+        assertEquals(Instant.ofEpochSecond(1697800000L),
+                ((DateTimeType) harness.state(thing, "presence#last-bed-event"))
+                        .getInstant());
+
+        handler.onNotification(notification(51, null));
+        assertEquals(OnOffType.OFF, harness.state(thing, "presence#in-bed"));
+        verify(harness.callback).channelTriggered(thing, new ChannelUID(thing.getUID(), "presence#bed-event"),
+                "OUT_BED");
+
+        scheduler.runDue(DEBOUNCE);
+        verifyNoInteractions(client);
+        assertEquals(pending, scheduler.pending().size());
+    }
+
+    @Test
+    void transientFailureBacksOffAndRecovers() throws Exception {
+        account.configuration.bodyInterval = 86400;
+        account.configuration.activityInterval = 86400;
+        account.configuration.sleepInterval = 86400;
+        account.configuration.goalsInterval = 86400;
+        when(client.getMeasures(any(), any())).thenThrow(new WithingsTransientException(StatusFamily.of(503), 503,
+                "service unavailable"));
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        ThingStatusInfo status = harness.status(thing);
+        assertEquals(ThingStatus.OFFLINE, status.getStatus());
+        assertEquals(ThingStatusDetail.COMMUNICATION_ERROR, status.getStatusDetail());
+        assertEquals("@text/offline.user.communication-error [\"1\"]", status.getDescription());
+        // the other types worked, but the Thing stays OFFLINE until measures work again
+        assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
+        // back-off: first retry after 1 min, then 2 min
+        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 60_000));
+        scheduler.runDue(Duration.ofMinutes(1));
+        assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
+        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 120_000));
+        assertEquals(30 * 60, WithingsUserHandler.backoffSeconds(9));
+
+        reset(client);
+        when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(haGroups, 1564700000L, "UTC", true));
+        scheduler.runDue(Duration.ofMinutes(2));
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
+        // back to the normal interval
+        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 86_400_000));
+    }
+
+    @Test
+    void refusedAuthorizationNeedsRelinking() throws Exception {
+        when(client.getMeasures(any(), any())).thenThrow(new WithingsAuthException(401, "invalid token"));
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        ThingStatusInfo status = harness.status(thing);
+        assertEquals(ThingStatus.OFFLINE, status.getStatus());
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        assertEquals(TestAccount.AUTHORIZATION_NEEDED, status.getDescription());
+        // no further polling until the bridge says the user is linked again
+        assertTrue(scheduler.pending().isEmpty());
+        verify(client, times(1)).getMeasures(any(), any());
+        verifyNoMoreInteractions(client);
+    }
+
+    @Test
+    void unlinkedUserHasNoToken() {
+        account.tokens = null;
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        ThingStatusInfo status = harness.status(thing);
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        assertEquals(TestAccount.AUTHORIZATION_NEEDED, status.getDescription());
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void authorizationLostAndRegained() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        handler.onNotification(new WithingsNotification(USER, 46, null, null, null, null, "unlink", clock.instant()));
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, harness.status(thing).getStatusDetail());
+        assertEquals(TestAccount.AUTHORIZATION_NEEDED, harness.status(thing).getDescription());
+        clearInvocations(client);
+        handler.onNotification(notification(1, null));
+        scheduler.runDue(DEBOUNCE);
+        verifyNoInteractions(client);
+
+        handler.onAuthorized();
+        assertEquals(ThingStatus.UNKNOWN, harness.status(thing).getStatus());
+        scheduler.runDueNow();
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        verify(client).getMeasures(any(), any());
+    }
+
+    @Test
+    void missingScopeKeepsThingOnlineWithThoseChannelsUndefined() throws Exception {
+        when(client.getActivity(any(), any())).thenThrow(new WithingsUnauthorizedException(277, "scope"));
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        ThingStatusInfo status = harness.status(thing);
+        assertEquals(ThingStatus.ONLINE, status.getStatus());
+        String description = status.getDescription();
+        assertNotNull(description);
+        assertTrue(description.startsWith("@text/online.user.missing-scope"));
+        assertTrue(description.contains("user.activity"));
+        assertEquals(UnDefType.UNDEF, harness.state(thing, "activity#steps"));
+        assertEquals(UnDefType.UNDEF, harness.state(thing, "workout#category"));
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
+    }
+
+    @Test
+    void rateLimitKeepsTheStatus() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        reset(client);
+        when(client.getMeasures(any(), any())).thenThrow(new WithingsRateLimitException(601, "too many"));
+        handler.sync(SyncType.MEASURES);
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 300_000));
+    }
+
+    @Test
+    void bridgeOfflineAndMissingUserId() {
+        Thing noId = harness.userThing("nobody", "", false);
+        harness.user(noId, scheduler, clock, DEBOUNCE).initialize();
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, harness.status(noId).getStatusDetail());
+
+        when(harness.bridge.getStatus()).thenReturn(ThingStatus.OFFLINE);
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = harness.user(thing, scheduler, clock, DEBOUNCE);
+        handler.initialize();
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(thing).getStatusDetail());
+        assertTrue(account.listeners.isEmpty());
+
+        when(harness.bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
+        handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+        scheduler.runDueNow();
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        assertEquals(List.of(handler), account.listeners);
+    }
+
+    @Test
+    void healthyWebhooksSlowPollingDownExceptGoals() {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        account.webhooksHealthy = true;
+        handler.onWebhookHealth(true);
+        assertEquals(86400, handler.interval(SyncType.MEASURES));
+        assertEquals(86400, handler.interval(SyncType.SLEEP));
+        assertEquals(86400, handler.interval(SyncType.ACTIVITY));
+        assertEquals(3600, handler.interval(SyncType.GOALS));
+        account.webhooksHealthy = false;
+        handler.onWebhookHealth(false);
+        assertEquals(900, handler.interval(SyncType.MEASURES));
+    }
+
+    @Test
+    void refreshRepublishesAndSyncsAtMostOncePerMinute() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client, harness.callback);
+        ChannelUID weight = new ChannelUID(thing.getUID(), "body#weight");
+
+        handler.handleCommand(weight, RefreshType.REFRESH);
+        handler.handleCommand(weight, RefreshType.REFRESH);
+        verify(harness.callback, times(2)).stateUpdated(weight,
+                new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM));
+        scheduler.runDue(DEBOUNCE);
+        verify(client, times(1)).getMeasures(any(), any());
+
+        clock.advance(Duration.ofSeconds(30));
+        handler.handleCommand(weight, RefreshType.REFRESH);
+        scheduler.runDue(DEBOUNCE);
+        verify(client, times(1)).getMeasures(any(), any());
+
+        clock.advance(Duration.ofSeconds(31));
+        handler.handleCommand(weight, RefreshType.REFRESH);
+        scheduler.runDue(DEBOUNCE);
+        verify(client, times(2)).getMeasures(any(), any());
+    }
+
+    @Test
+    void activityBecomesUndefinedAtLocalMidnight() throws Exception {
+        account.configuration.bodyInterval = 86400;
+        account.configuration.activityInterval = 86400;
+        account.configuration.sleepInterval = 86400;
+        account.configuration.goalsInterval = 86400;
+        clock.advance(Duration.ofHours(8).plusMinutes(50)); // 23:50 in Amsterdam
+        List<Activity> twentieth = Fixtures.list("aiowithings/activity.json", "activities", Activity.class).stream()
+                .filter(a -> "2023-10-20".equals(a.date)).toList();
+        when(client.getActivity(any(), any())).thenReturn(twentieth);
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
+
+        // the rollover job is due at the next local midnight
+        clock.advance(Duration.ofMinutes(11));
+        scheduler.runDue(Duration.ofMinutes(11));
+        assertEquals(UnDefType.UNDEF, harness.state(thing, "activity#steps"));
+        assertEquals(UnDefType.UNDEF, harness.state(thing, "activity#total-calories"));
+        // the body values are untouched
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
+    }
+
+    @Test
+    void newWorkoutTriggerFiresOnceEvenAfterRestart() throws Exception {
+        List<Workout> workouts = Fixtures.list("home-assistant/workouts.json", "series", Workout.class);
+        List<Workout> older = workouts.stream().filter(w -> w.id != 3752609178L).toList();
+        when(client.getWorkouts(any(), any())).thenReturn(older);
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        ChannelUID trigger = new ChannelUID(thing.getUID(), "workout#new-workout");
+        verify(harness.callback, never()).channelTriggered(any(), eq(trigger), anyString());
+
+        when(client.getWorkouts(any(), any())).thenReturn(workouts);
+        handler.onNotification(notification(16, null));
+        scheduler.runDue(DEBOUNCE);
+        verify(harness.callback, times(1)).channelTriggered(thing, trigger, "1");
+        // the same workouts again: no second event
+        handler.onNotification(notification(16, null));
+        scheduler.runDue(DEBOUNCE);
+        verify(harness.callback, times(1)).channelTriggered(thing, trigger, "1");
+
+        handler.dispose();
+        harness = new Harness(account, storage);
+        Thing again = harness.userThing("alice", USER, false);
+        started(again);
+        verify(harness.callback, never()).channelTriggered(any(), any(), anyString());
+        assertEquals(new StringType("1"), harness.state(again, "workout#category"));
+    }
+
+    private WithingsNotification notification(int appli, @Nullable String date) {
+        return new WithingsNotification(USER, appli, null, null, date, null, null, clock.instant());
+    }
+}
