@@ -311,7 +311,9 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         oauth.service().addAccessTokenRefreshListener(new AccessTokenRefreshListener() {
             @Override
             public void onAccessTokenResponse(AccessTokenResponse response) {
+                // Withings accepted a refresh: proof the authorisation works (also after a refresh core did itself)
                 noteToken(session, response);
+                tokenWorked(session, true);
             }
         });
         sessions.put(user.userId(), session);

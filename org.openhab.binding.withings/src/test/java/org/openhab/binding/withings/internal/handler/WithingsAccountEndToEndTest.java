@@ -195,4 +195,47 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         verify(inbox, timeout(TIMEOUT.toMillis())).thingRemoved(discovery, other);
         discovery.dispose();
     }
+
+    @Test
+    void anUnreachableWebhookKeepsTheBridgeOnlineAndSaysWhy() throws Exception {
+        WithingsAccountHandler handler = handler(bridge(validConfig()));
+        // nothing listens there: the simulator's HEAD probe fails and subscribe answers 293
+        handler.overrideWebhookBaseForTests("http://127.0.0.1:1");
+        handler.overrideSubscriptionTimingForTests(FAST);
+        handler.initialize();
+        awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
+
+        link(handler, SLEEPER);
+
+        awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE
+                && "@text/webhook.status.unreachable".equals(s.getDescription()));
+        assertFalse(handler.webhooksHealthy("30000003"));
+        assertTrue(sim.control().subscriptions(SLEEPER).isEmpty());
+        assertEquals("30000003: unreachable",
+                handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS));
+        assertTrue(handler.linkedUsers().get(0).webhooks().startsWith("unreachable"));
+    }
+
+    @Test
+    void anUnreachableTokenEndpointIsACommunicationErrorNotALostAuthorization() throws Exception {
+        WithingsAccountHandler handler = handler(bridge(validConfig()));
+        handler.initialize();
+        awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
+        link(handler, SLEEPER);
+        awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
+        WithingsUserListener user = mock(WithingsUserListener.class);
+        when(user.userId()).thenReturn("30000003");
+        handler.registerUserListener(user);
+        verify(user, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
+
+        sim.close();
+        assertThrows(org.openhab.binding.withings.internal.api.WithingsApiException.class,
+                () -> handler.tokenProvider("30000003").orElseThrow().refreshedAccessToken());
+        assertEquals(org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState.UNREACHABLE,
+                handler.linkedUsers().get(0).tokenState());
+
+        handler.checkUsers();
+        assertEquals(ThingStatus.ONLINE, lastStatus().getStatus(), "a stored, unexpired token still counts");
+        verify(user, never()).onAuthorizationLost();
+    }
 }
