@@ -42,8 +42,12 @@ public class WithingsRateLimiter {
     /** Withings allows 120 requests per minute per application; the default leaves half as headroom. */
     public static final int DEFAULT_MAX_PER_MINUTE = 60;
     public static final Duration DEFAULT_COOL_DOWN = Duration.ofMinutes(5);
-    /** How long a caller waits in the queue before giving up with a {@link WithingsRateLimitException}. */
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofMinutes(10);
+    /**
+     * How long a caller waits in the queue before giving up with a {@link WithingsRateLimitException}. Callers run on
+     * openHAB's shared scheduler threads, so the wait is kept short: long enough to smooth a burst over the rolling
+     * minute, never the minutes of a 601 pause (a caller that would wait longer fails at once and retries later).
+     */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(90);
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     /**
@@ -114,6 +118,11 @@ public class WithingsRateLimiter {
                                 "Request not sent: rate limit queue wait exceeded");
                     }
                     Duration untilDeadline = Duration.between(now, deadline);
+                    if (delay != null && delay.compareTo(untilDeadline) > 0) {
+                        // waiting could not end in a permit: fail now instead of holding the thread
+                        throw new WithingsRateLimitException(WithingsApiException.NO_STATUS,
+                                "Request not sent: requests are paused for " + delay.toSeconds() + " s");
+                    }
                     Duration wait = delay == null || delay.compareTo(untilDeadline) > 0 ? untilDeadline : delay;
                     waiter.await(changed, wait);
                 }

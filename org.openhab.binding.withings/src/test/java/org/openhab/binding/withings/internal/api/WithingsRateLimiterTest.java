@@ -116,9 +116,27 @@ class WithingsRateLimiterTest {
         limiter.pause();
         WithingsApiException e = assertThrows(WithingsApiException.class, limiter::acquire);
         assertInstanceOf(WithingsRateLimitException.class, e);
-        assertEquals(List.of(Duration.ofMinutes(10)), waits);
+        // a pause longer than the maximum wait fails at once: no thread is held for nothing
+        assertEquals(List.of(), waits);
         assertEquals(0, limiter.getTotalRequests());
         assertEquals(0, limiter.getQueueLength());
+    }
+
+    @Test
+    void aQueuedCallerGivesUpAtTheMaximumWait() throws Exception {
+        WithingsRateLimiter limiter = fakeWaiting(1, Duration.ofMinutes(5), Duration.ofSeconds(30));
+        limiter.acquire();
+        // the next permit is a minute away, longer than the 30 s the caller may wait
+        WithingsApiException e = assertThrows(WithingsApiException.class, limiter::acquire);
+        assertInstanceOf(WithingsRateLimitException.class, e);
+        assertEquals(List.of(), waits);
+        assertEquals(1, limiter.getTotalRequests());
+    }
+
+    @Test
+    void productionDefaultNeverHoldsAThreadForAPause() {
+        assertTrue(WithingsRateLimiter.DEFAULT_MAX_WAIT.compareTo(WithingsRateLimiter.DEFAULT_COOL_DOWN) < 0);
+        assertTrue(WithingsRateLimiter.DEFAULT_MAX_WAIT.compareTo(Duration.ofMinutes(1)) > 0);
     }
 
     @Test
