@@ -145,44 +145,84 @@ class OhInfTest {
     @Test
     void everyLabelAndDescriptionHasAnI18nKey() throws Exception {
         List<String> missing = new ArrayList<>();
+        for (String key : keysDerivedFromXml()) {
+            if (!i18n.containsKey(key)) {
+                missing.add(key);
+            }
+        }
+        assertEquals(List.of(), missing, "keys missing in i18n/withings.properties");
+    }
+
+    /**
+     * The reverse check: every key of {@code withings.properties} is either derived from a label, description or
+     * option of the XML, or named in the sources (as {@code @text/key} or as a string literal {@code "key"} that
+     * is turned into {@code @text/key} at run time).
+     */
+    @Test
+    void noOrphanedI18nKeys() throws Exception {
+        Set<String> used = new TreeSet<>(keysDerivedFromXml());
+        StringBuilder sources = new StringBuilder();
+        for (Path file : xmlFiles) {
+            sources.append(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        try (Stream<Path> files = Files.walk(JAVA_SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                sources.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        String text = sources.toString();
+        List<String> orphans = new ArrayList<>();
+        for (String key : new TreeSet<>(i18n.stringPropertyNames())) {
+            if (!used.contains(key) && !text.contains("@text/" + key) && !text.contains("\"" + key + "\"")) {
+                orphans.add(key);
+            }
+        }
+        assertEquals(List.of(), orphans, "keys in i18n/withings.properties that nothing uses");
+    }
+
+    /** The keys {@code mvn i18n:generate-default-translations} would write for the XML files. */
+    private static Set<String> keysDerivedFromXml() throws Exception {
+        Set<String> keys = new TreeSet<>();
+        keys.add("addon.withings.name");
+        keys.add("addon.withings.description");
         for (Path file : xmlFiles) {
             Document doc = parse(file);
             for (String kind : List.of("bridge-type", "thing-type")) {
                 for (Element type : all(doc, kind)) {
                     String prefix = "thing-type.withings." + type.getAttribute("id");
-                    expect(missing, type, prefix);
+                    expect(keys, type, prefix);
                     Element groups = child(type, "channel-groups");
                     if (groups != null) {
                         for (Element group : children(groups, "channel-group")) {
-                            expect(missing, group, prefix + ".group." + group.getAttribute("id"));
+                            expect(keys, group, prefix + ".group." + group.getAttribute("id"));
                         }
                     }
                     Element channels = child(type, "channels");
                     if (channels != null) {
                         for (Element channel : children(channels, "channel")) {
-                            expect(missing, channel, prefix + ".channel." + channel.getAttribute("id"));
+                            expect(keys, channel, prefix + ".channel." + channel.getAttribute("id"));
                         }
                     }
                 }
             }
             for (Element groupType : all(doc, "channel-group-type")) {
                 String prefix = "channel-group-type.withings." + groupType.getAttribute("id");
-                expect(missing, groupType, prefix);
+                expect(keys, groupType, prefix);
                 Element channels = child(groupType, "channels");
                 if (channels != null) {
                     for (Element channel : children(channels, "channel")) {
-                        expect(missing, channel, prefix + ".channel." + channel.getAttribute("id"));
+                        expect(keys, channel, prefix + ".channel." + channel.getAttribute("id"));
                     }
                 }
             }
             for (Element channelType : all(doc, "channel-type")) {
                 String prefix = "channel-type.withings." + channelType.getAttribute("id");
-                expect(missing, channelType, prefix);
+                expect(keys, channelType, prefix);
                 for (Element option : all(channelType, "option")) {
                     String parent = ((Element) option.getParentNode().getParentNode()).getLocalName();
                     String optionKind = "event".equals(parent) ? ".event.option." : ".state.option.";
                     if (!option.getTextContent().isBlank()) {
-                        require(missing, prefix + optionKind + option.getAttribute("value"));
+                        keys.add(prefix + optionKind + option.getAttribute("value"));
                     }
                 }
             }
@@ -197,17 +237,17 @@ class OhInfTest {
                 for (Element parameter : children(configDescription, "parameter")) {
                     String name = parameter.getAttribute("name");
                     assertTrue(CAMEL_CASE.matcher(name).matches(), "config parameter not camelCase: " + name);
-                    expect(missing, parameter, prefix + "." + name);
+                    expect(keys, parameter, prefix + "." + name);
                     for (Element option : all(parameter, "option")) {
-                        require(missing, prefix + "." + name + ".option." + option.getAttribute("value"));
+                        keys.add(prefix + "." + name + ".option." + option.getAttribute("value"));
                     }
                 }
                 for (Element group : children(configDescription, "parameter-group")) {
-                    expect(missing, group, prefix + ".group." + group.getAttribute("name"));
+                    expect(keys, group, prefix + ".group." + group.getAttribute("name"));
                 }
             }
         }
-        assertEquals(List.of(), missing, "keys missing in i18n/withings.properties");
+        return keys;
     }
 
     private static List<Element> all(Element parent, String localName) {
@@ -219,18 +259,12 @@ class OhInfTest {
         return result;
     }
 
-    private static void expect(List<String> missing, Element element, String prefix) {
+    private static void expect(Set<String> keys, Element element, String prefix) {
         if (child(element, "label") != null) {
-            require(missing, prefix + ".label");
+            keys.add(prefix + ".label");
         }
         if (child(element, "description") != null) {
-            require(missing, prefix + ".description");
-        }
-    }
-
-    private static void require(List<String> missing, String key) {
-        if (!i18n.containsKey(key)) {
-            missing.add(key);
+            keys.add(prefix + ".description");
         }
     }
 
@@ -247,6 +281,58 @@ class OhInfTest {
                     String id = e.getAttribute("id");
                     if (!LOWER_HYPHEN.matcher(id).matches()) {
                         bad.add(kind + " " + id);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    /**
+     * Point tags of openHAB 5.x ({@code bundles/org.openhab.core.semantics/model/SemanticTags.csv}, Calculation since
+     * 5.0).
+     */
+    private static final Set<String> POINTS = Set.of("Alarm", "Calculation", "Control", "Switch", "Forecast",
+            "Measurement", "Setpoint", "Status");
+    /** Property tags of openHAB 5.x (same source). */
+    private static final Set<String> PROPERTIES = Set.of("AirQuality", "AQI", "CO", "CO2", "Ozone",
+            "ParticulateMatter", "Pollen", "Radon", "VOC", "Airconditioning", "Airflow", "App", "Brightness", "Channel",
+            "Color", "ColorTemperature", "Current", "Duration", "Enabled", "Energy", "Frequency", "Gas", "Heating",
+            "Humidity", "Illuminance", "Info", "Level", "Light", "LowBattery", "MediaControl", "Mode", "Moisture",
+            "Motion", "Noise", "Oil", "Opening", "OpenLevel", "OpenState", "Position", "GeoLocation", "Power",
+            "Presence", "Pressure", "Progress", "QualityOfService", "Rain", "SignalStrength", "RSSI", "Smoke",
+            "SoundVolume", "Speed", "Tampered", "Temperature", "Tilt", "Timestamp", "Ultraviolet", "Ventilation",
+            "Vibration", "Voltage", "Water", "Wind");
+    /** The equipment tags this binding uses, each checked against the same source. */
+    private static final Set<String> EQUIPMENT = Set.of("Sensor", "WebService", "Bed");
+
+    @Test
+    void semanticTagsAreAPointThenAtMostOneProperty() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Path file : xmlFiles) {
+            Document doc = parse(file);
+            for (Element channelType : all(doc, "channel-type")) {
+                String id = channelType.getAttribute("id");
+                Element tags = child(channelType, "tags");
+                boolean trigger = "trigger".equals(textOf(channelType, "kind"));
+                if (tags == null) {
+                    if (!trigger) {
+                        bad.add(id + ": state channel without tags");
+                    }
+                    continue;
+                }
+                List<String> values = children(tags, "tag").stream().map(t -> t.getTextContent().trim()).toList();
+                if (values.isEmpty() || !POINTS.contains(values.get(0))) {
+                    bad.add(id + ": first tag is not a Point: " + values);
+                } else if (values.size() > 2 || (values.size() == 2 && !PROPERTIES.contains(values.get(1)))) {
+                    bad.add(id + ": expected at most one Property after the Point: " + values);
+                }
+            }
+            for (String kind : List.of("bridge-type", "thing-type")) {
+                for (Element type : all(doc, kind)) {
+                    String tag = textOf(type, "semantic-equipment-tag");
+                    if (!EQUIPMENT.contains(tag)) {
+                        bad.add(type.getAttribute("id") + ": equipment tag '" + tag + "'");
                     }
                 }
             }
