@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,20 @@ class ChannelCatalogueTest {
             }
         }
         assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void afibLabelsAreTheStateOptionsOfTheChannelTypes() throws Exception {
+        for (Element channelType : elements(parse("channel-types.xml"), "channel-type")) {
+            String id = channelType.getAttribute("id");
+            if ("afib-result".equals(id) || "afib-ppg-result".equals(id)) {
+                Map<Integer, String> options = new LinkedHashMap<>();
+                for (Element option : elements(channelType, "option")) {
+                    options.put(Integer.valueOf(option.getAttribute("value")), option.getTextContent().trim());
+                }
+                assertEquals(MeasureType.AFIB_LABELS, options, id);
+            }
+        }
     }
 
     @Test
