@@ -22,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,12 +147,17 @@ class OhInfTest {
     @Test
     void everyLabelAndDescriptionHasAnI18nKey() throws Exception {
         List<String> missing = new ArrayList<>();
-        for (String key : keysDerivedFromXml()) {
-            if (!i18n.containsKey(key)) {
-                missing.add(key);
+        List<String> different = new ArrayList<>();
+        for (Map.Entry<String, String> entry : keysDerivedFromXml().entrySet()) {
+            String value = i18n.getProperty(entry.getKey());
+            if (value == null) {
+                missing.add(entry.getKey());
+            } else if (!normalised(value).equals(entry.getValue())) {
+                different.add(entry.getKey() + ": XML '" + entry.getValue() + "', properties '" + value + "'");
             }
         }
         assertEquals(List.of(), missing, "keys missing in i18n/withings.properties");
+        assertEquals(List.of(), different, "default translations that differ from the XML text");
     }
 
     /**
@@ -160,7 +167,7 @@ class OhInfTest {
      */
     @Test
     void noOrphanedI18nKeys() throws Exception {
-        Set<String> used = new TreeSet<>(keysDerivedFromXml());
+        Set<String> used = new TreeSet<>(keysDerivedFromXml().keySet());
         StringBuilder sources = new StringBuilder();
         for (Path file : xmlFiles) {
             sources.append(Files.readString(file, StandardCharsets.UTF_8));
@@ -180,11 +187,15 @@ class OhInfTest {
         assertEquals(List.of(), orphans, "keys in i18n/withings.properties that nothing uses");
     }
 
-    /** The keys {@code mvn i18n:generate-default-translations} would write for the XML files. */
-    private static Set<String> keysDerivedFromXml() throws Exception {
-        Set<String> keys = new TreeSet<>();
-        keys.add("addon.withings.name");
-        keys.add("addon.withings.description");
+    /**
+     * The keys {@code mvn i18n:generate-default-translations} would write for the XML files, with the (whitespace
+     * normalised) English text of the XML.
+     */
+    private static Map<String, String> keysDerivedFromXml() throws Exception {
+        Map<String, String> keys = new TreeMap<>();
+        Element addon = parse(OH_INF.resolve("addon/addon.xml")).getDocumentElement();
+        keys.put("addon.withings.name", normalised(textOf(addon, "name")));
+        keys.put("addon.withings.description", normalised(textOf(addon, "description")));
         for (Path file : xmlFiles) {
             Document doc = parse(file);
             for (String kind : List.of("bridge-type", "thing-type")) {
@@ -222,7 +233,7 @@ class OhInfTest {
                     String parent = ((Element) option.getParentNode().getParentNode()).getLocalName();
                     String optionKind = "event".equals(parent) ? ".event.option." : ".state.option.";
                     if (!option.getTextContent().isBlank()) {
-                        keys.add(prefix + optionKind + option.getAttribute("value"));
+                        keys.put(prefix + optionKind + option.getAttribute("value"), normalised(option.getTextContent()));
                     }
                 }
             }
@@ -239,7 +250,8 @@ class OhInfTest {
                     assertTrue(CAMEL_CASE.matcher(name).matches(), "config parameter not camelCase: " + name);
                     expect(keys, parameter, prefix + "." + name);
                     for (Element option : all(parameter, "option")) {
-                        keys.add(prefix + "." + name + ".option." + option.getAttribute("value"));
+                        keys.put(prefix + "." + name + ".option." + option.getAttribute("value"),
+                                normalised(option.getTextContent()));
                     }
                 }
                 for (Element group : children(configDescription, "parameter-group")) {
@@ -259,13 +271,17 @@ class OhInfTest {
         return result;
     }
 
-    private static void expect(Set<String> keys, Element element, String prefix) {
+    private static void expect(Map<String, String> keys, Element element, String prefix) {
         if (child(element, "label") != null) {
-            keys.add(prefix + ".label");
+            keys.put(prefix + ".label", normalised(textOf(element, "label")));
         }
         if (child(element, "description") != null) {
-            keys.add(prefix + ".description");
+            keys.put(prefix + ".description", normalised(textOf(element, "description")));
         }
+    }
+
+    private static String normalised(String text) {
+        return text.trim().replaceAll("\\s+", " ");
     }
 
     @Test
