@@ -117,6 +117,18 @@ class ChannelCatalogueTest {
     }
 
     @Test
+    void everyChannelTypeIsUsedAndEveryUsedTypeIsDeclared() throws Exception {
+        Set<String> used = new TreeSet<>();
+        GROUP_TYPES.values().forEach(types -> used.addAll(types.values()));
+        for (Element channel : elements(parse("device.xml"), "channel")) {
+            if (!channel.getAttribute("typeId").startsWith("system.")) {
+                used.add(channel.getAttribute("typeId"));
+            }
+        }
+        assertEquals(new TreeSet<>(ITEM_TYPES.keySet()), used);
+    }
+
+    @Test
     void bodyAndHeartChannelsAreTheMeasureCatalogue() {
         Set<String> body = new TreeSet<>(MeasureType.channelIds(MeasureType.GROUP_BODY));
         body.add("bmi");
