@@ -22,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -145,44 +147,93 @@ class OhInfTest {
     @Test
     void everyLabelAndDescriptionHasAnI18nKey() throws Exception {
         List<String> missing = new ArrayList<>();
+        List<String> different = new ArrayList<>();
+        for (Map.Entry<String, String> entry : keysDerivedFromXml().entrySet()) {
+            String value = i18n.getProperty(entry.getKey());
+            if (value == null) {
+                missing.add(entry.getKey());
+            } else if (!normalised(value).equals(entry.getValue())) {
+                different.add(entry.getKey() + ": XML '" + entry.getValue() + "', properties '" + value + "'");
+            }
+        }
+        assertEquals(List.of(), missing, "keys missing in i18n/withings.properties");
+        assertEquals(List.of(), different, "default translations that differ from the XML text");
+    }
+
+    /**
+     * The reverse check: every key of {@code withings.properties} is either derived from a label, description or
+     * option of the XML, or named in the sources (as {@code @text/key} or as a string literal {@code "key"} that
+     * is turned into {@code @text/key} at run time).
+     */
+    @Test
+    void noOrphanedI18nKeys() throws Exception {
+        Set<String> used = new TreeSet<>(keysDerivedFromXml().keySet());
+        StringBuilder sources = new StringBuilder();
+        for (Path file : xmlFiles) {
+            sources.append(Files.readString(file, StandardCharsets.UTF_8));
+        }
+        try (Stream<Path> files = Files.walk(JAVA_SOURCES)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                sources.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        String text = sources.toString();
+        List<String> orphans = new ArrayList<>();
+        for (String key : new TreeSet<>(i18n.stringPropertyNames())) {
+            if (!used.contains(key) && !text.contains("@text/" + key) && !text.contains("\"" + key + "\"")) {
+                orphans.add(key);
+            }
+        }
+        assertEquals(List.of(), orphans, "keys in i18n/withings.properties that nothing uses");
+    }
+
+    /**
+     * The keys {@code mvn i18n:generate-default-translations} would write for the XML files, with the (whitespace
+     * normalised) English text of the XML.
+     */
+    private static Map<String, String> keysDerivedFromXml() throws Exception {
+        Map<String, String> keys = new TreeMap<>();
+        Element addon = parse(OH_INF.resolve("addon/addon.xml")).getDocumentElement();
+        keys.put("addon.withings.name", normalised(textOf(addon, "name")));
+        keys.put("addon.withings.description", normalised(textOf(addon, "description")));
         for (Path file : xmlFiles) {
             Document doc = parse(file);
             for (String kind : List.of("bridge-type", "thing-type")) {
                 for (Element type : all(doc, kind)) {
                     String prefix = "thing-type.withings." + type.getAttribute("id");
-                    expect(missing, type, prefix);
+                    expect(keys, type, prefix);
                     Element groups = child(type, "channel-groups");
                     if (groups != null) {
                         for (Element group : children(groups, "channel-group")) {
-                            expect(missing, group, prefix + ".group." + group.getAttribute("id"));
+                            expect(keys, group, prefix + ".group." + group.getAttribute("id"));
                         }
                     }
                     Element channels = child(type, "channels");
                     if (channels != null) {
                         for (Element channel : children(channels, "channel")) {
-                            expect(missing, channel, prefix + ".channel." + channel.getAttribute("id"));
+                            expect(keys, channel, prefix + ".channel." + channel.getAttribute("id"));
                         }
                     }
                 }
             }
             for (Element groupType : all(doc, "channel-group-type")) {
                 String prefix = "channel-group-type.withings." + groupType.getAttribute("id");
-                expect(missing, groupType, prefix);
+                expect(keys, groupType, prefix);
                 Element channels = child(groupType, "channels");
                 if (channels != null) {
                     for (Element channel : children(channels, "channel")) {
-                        expect(missing, channel, prefix + ".channel." + channel.getAttribute("id"));
+                        expect(keys, channel, prefix + ".channel." + channel.getAttribute("id"));
                     }
                 }
             }
             for (Element channelType : all(doc, "channel-type")) {
                 String prefix = "channel-type.withings." + channelType.getAttribute("id");
-                expect(missing, channelType, prefix);
+                expect(keys, channelType, prefix);
                 for (Element option : all(channelType, "option")) {
                     String parent = ((Element) option.getParentNode().getParentNode()).getLocalName();
                     String optionKind = "event".equals(parent) ? ".event.option." : ".state.option.";
                     if (!option.getTextContent().isBlank()) {
-                        require(missing, prefix + optionKind + option.getAttribute("value"));
+                        keys.put(prefix + optionKind + option.getAttribute("value"), normalised(option.getTextContent()));
                     }
                 }
             }
@@ -197,17 +248,18 @@ class OhInfTest {
                 for (Element parameter : children(configDescription, "parameter")) {
                     String name = parameter.getAttribute("name");
                     assertTrue(CAMEL_CASE.matcher(name).matches(), "config parameter not camelCase: " + name);
-                    expect(missing, parameter, prefix + "." + name);
+                    expect(keys, parameter, prefix + "." + name);
                     for (Element option : all(parameter, "option")) {
-                        require(missing, prefix + "." + name + ".option." + option.getAttribute("value"));
+                        keys.put(prefix + "." + name + ".option." + option.getAttribute("value"),
+                                normalised(option.getTextContent()));
                     }
                 }
                 for (Element group : children(configDescription, "parameter-group")) {
-                    expect(missing, group, prefix + ".group." + group.getAttribute("name"));
+                    expect(keys, group, prefix + ".group." + group.getAttribute("name"));
                 }
             }
         }
-        assertEquals(List.of(), missing, "keys missing in i18n/withings.properties");
+        return keys;
     }
 
     private static List<Element> all(Element parent, String localName) {
@@ -219,19 +271,17 @@ class OhInfTest {
         return result;
     }
 
-    private static void expect(List<String> missing, Element element, String prefix) {
+    private static void expect(Map<String, String> keys, Element element, String prefix) {
         if (child(element, "label") != null) {
-            require(missing, prefix + ".label");
+            keys.put(prefix + ".label", normalised(textOf(element, "label")));
         }
         if (child(element, "description") != null) {
-            require(missing, prefix + ".description");
+            keys.put(prefix + ".description", normalised(textOf(element, "description")));
         }
     }
 
-    private static void require(List<String> missing, String key) {
-        if (!i18n.containsKey(key)) {
-            missing.add(key);
-        }
+    private static String normalised(String text) {
+        return text.trim().replaceAll("\\s+", " ");
     }
 
     @Test
@@ -247,6 +297,58 @@ class OhInfTest {
                     String id = e.getAttribute("id");
                     if (!LOWER_HYPHEN.matcher(id).matches()) {
                         bad.add(kind + " " + id);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
+
+    /**
+     * Point tags of openHAB 5.x ({@code bundles/org.openhab.core.semantics/model/SemanticTags.csv}, Calculation since
+     * 5.0).
+     */
+    private static final Set<String> POINTS = Set.of("Alarm", "Calculation", "Control", "Switch", "Forecast",
+            "Measurement", "Setpoint", "Status");
+    /** Property tags of openHAB 5.x (same source). */
+    private static final Set<String> PROPERTIES = Set.of("AirQuality", "AQI", "CO", "CO2", "Ozone",
+            "ParticulateMatter", "Pollen", "Radon", "VOC", "Airconditioning", "Airflow", "App", "Brightness", "Channel",
+            "Color", "ColorTemperature", "Current", "Duration", "Enabled", "Energy", "Frequency", "Gas", "Heating",
+            "Humidity", "Illuminance", "Info", "Level", "Light", "LowBattery", "MediaControl", "Mode", "Moisture",
+            "Motion", "Noise", "Oil", "Opening", "OpenLevel", "OpenState", "Position", "GeoLocation", "Power",
+            "Presence", "Pressure", "Progress", "QualityOfService", "Rain", "SignalStrength", "RSSI", "Smoke",
+            "SoundVolume", "Speed", "Tampered", "Temperature", "Tilt", "Timestamp", "Ultraviolet", "Ventilation",
+            "Vibration", "Voltage", "Water", "Wind");
+    /** The equipment tags this binding uses, each checked against the same source. */
+    private static final Set<String> EQUIPMENT = Set.of("Sensor", "WebService", "Bed");
+
+    @Test
+    void semanticTagsAreAPointThenAtMostOneProperty() throws Exception {
+        List<String> bad = new ArrayList<>();
+        for (Path file : xmlFiles) {
+            Document doc = parse(file);
+            for (Element channelType : all(doc, "channel-type")) {
+                String id = channelType.getAttribute("id");
+                Element tags = child(channelType, "tags");
+                boolean trigger = "trigger".equals(textOf(channelType, "kind"));
+                if (tags == null) {
+                    if (!trigger) {
+                        bad.add(id + ": state channel without tags");
+                    }
+                    continue;
+                }
+                List<String> values = children(tags, "tag").stream().map(t -> t.getTextContent().trim()).toList();
+                if (values.isEmpty() || !POINTS.contains(values.get(0))) {
+                    bad.add(id + ": first tag is not a Point: " + values);
+                } else if (values.size() > 2 || (values.size() == 2 && !PROPERTIES.contains(values.get(1)))) {
+                    bad.add(id + ": expected at most one Property after the Point: " + values);
+                }
+            }
+            for (String kind : List.of("bridge-type", "thing-type")) {
+                for (Element type : all(doc, kind)) {
+                    String tag = textOf(type, "semantic-equipment-tag");
+                    if (!EQUIPMENT.contains(tag)) {
+                        bad.add(type.getAttribute("id") + ": equipment tag '" + tag + "'");
                     }
                 }
             }

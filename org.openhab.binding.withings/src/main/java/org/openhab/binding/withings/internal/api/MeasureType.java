@@ -117,16 +117,17 @@ public enum MeasureType {
         segments.put(11, "right-leg");
         SEGMENTS = Collections.unmodifiableMap(segments);
         Map<Integer, String> afib = new LinkedHashMap<>();
+        // the same labels as the state options of the afib-result and afib-ppg-result channel types
         afib.put(0, "Negative");
-        afib.put(1, "Positive");
+        afib.put(1, "Positive (AFib)");
         afib.put(2, "Inconclusive");
-        afib.put(3, "No signal");
+        afib.put(3, "No Signal");
         afib.put(4, "Other");
-        afib.put(5, "Noise");
-        afib.put(6, "Low heart rate");
-        afib.put(7, "High heart rate");
+        afib.put(5, "Noisy Signal");
+        afib.put(6, "Low Heart Rate");
+        afib.put(7, "High Heart Rate");
         for (int code = 8; code <= 13; code++) {
-            afib.put(code, "Variant " + code);
+            afib.put(code, "Result Code " + code); // variants Withings does not describe
         }
         AFIB_LABELS = Collections.unmodifiableMap(afib);
     }

@@ -193,7 +193,7 @@ class MeasureTypeTest {
     @Test
     void afibLabels() {
         assertEquals("Negative", MeasureType.afibLabel(0));
-        assertEquals("Positive", MeasureType.afibLabel(1));
+        assertEquals("Positive (AFib)", MeasureType.afibLabel(1));
         assertEquals("Inconclusive", MeasureType.afibLabel(2));
         for (int code = 0; code <= 13; code++) {
             assertTrue(MeasureType.AFIB_LABELS.containsKey(code));

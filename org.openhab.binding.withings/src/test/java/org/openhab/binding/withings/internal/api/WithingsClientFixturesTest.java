@@ -140,7 +140,7 @@ class WithingsClientFixturesTest extends ClientTestBase {
         assertEquals("Body Scan", ecg.model);
         Measure afib = ecg.measures.stream().filter(m -> m.type == 130).findFirst().orElseThrow();
         assertEquals(0, BigDecimal.valueOf(8).compareTo(afib.decodedValue()));
-        assertEquals("Variant 8", MeasureType.afibLabel(afib.value.intValue()));
+        assertEquals("Result Code 8", MeasureType.afibLabel(afib.value.intValue()));
         assertNotNull(afib.algoParams);
         // BMR 2252 kcal/day at whole-body position 7
         Measure bmr = result.groups().stream().filter(g -> g.grpid == 5114418400L).flatMap(g -> g.measures.stream())
