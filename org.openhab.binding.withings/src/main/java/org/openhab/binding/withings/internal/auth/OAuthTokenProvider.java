@@ -31,9 +31,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The production {@link TokenProvider}: tokens from core's {@link OAuthClientService} of one user (which
  * refreshes after expiry under its own lock and stores the rotated pair before returning). Core's exceptions are
- * mapped without their messages, which can hold raw token answers: a refused token or refresh becomes a
- * {@link WithingsAuthException}, a network failure or a transient Withings status a
- * {@link WithingsCommunicationException}.
+ * mapped without their messages (which can hold raw token answers) and without causes:
+ * <ul>
+ * <li>{@link OAuthResponseException} (token endpoint HTTP 400: the grant was refused) and an answer of Withings
+ * with a status of the authentication family ({@link StatusFamily#AUTH_FAILED}) become a
+ * {@link WithingsAuthException}: the user must re-authorise;</li>
+ * <li>an answer of Withings with a permanent status (invalid parameters, missing permission, not implemented) also
+ * becomes a {@link WithingsAuthException}: retrying the same refresh token or credentials cannot help, only a new
+ * link (or corrected application credentials) can;</li>
+ * <li>an answer of Withings with a retryable status, an {@link OAuthException} that does not come from a Withings
+ * answer (an HTML error page, a closed service), an {@link IOException} or a runtime failure become a
+ * {@link WithingsCommunicationException}: transient, the tokens are kept and a later call may work;</li>
+ * <li>no stored token (never linked, or deleted) is a {@link WithingsAuthException}.</li>
+ * </ul>
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -77,24 +87,21 @@ public class OAuthTokenProvider implements TokenProvider {
         try {
             response = forceRefresh ? service.refreshToken() : service.getAccessTokenResponse();
         } catch (OAuthResponseException e) {
+            // HTTP 400 from the token endpoint: the grant (code or refresh token) was refused
             logger.debug("{} refused by the token endpoint", what);
             throw new WithingsAuthException(WithingsApiException.NO_STATUS, what + " refused by Withings");
         } catch (OAuthException e) {
             int status = d == null ? WithingsAccessTokenDeserializer.NO_STATUS : d.getLastStatus();
             logger.debug("{} failed, Withings status {}", what, status);
             if (status == WithingsAccessTokenDeserializer.NO_STATUS) {
-                throw new WithingsAuthException(WithingsApiException.NO_STATUS, what + " failed");
+                throw notAWithingsAnswer(what);
             }
-            StatusFamily family = StatusFamily.of(status);
-            if (family.isRetryable()) {
-                throw new WithingsCommunicationException(what + " failed: Withings status " + status);
-            }
-            throw new WithingsAuthException(status, what + " refused: Withings status " + status);
+            throw fromStatus(what, status);
         } catch (IOException e) {
             logger.debug("{} failed: {}", what, e.getClass().getSimpleName());
             throw new WithingsCommunicationException(what + " failed (" + e.getClass().getSimpleName() + ")");
         } catch (RuntimeException e) {
-            // e.g. a JsonParseException core did not convert, or a closed service
+            // e.g. a JsonParseException core did not convert
             logger.debug("{} failed: {}", what, e.getClass().getSimpleName());
             throw new WithingsCommunicationException(what + " failed (" + e.getClass().getSimpleName() + ")");
         }
@@ -106,5 +113,32 @@ public class OAuthTokenProvider implements TokenProvider {
             throw new WithingsAuthException(WithingsApiException.NO_STATUS, "Not authorised: no access token");
         }
         return token;
+    }
+
+    /**
+     * Maps a Withings status of a token answer.
+     */
+    private static WithingsApiException fromStatus(String what, int status) {
+        StatusFamily family = StatusFamily.of(status);
+        if (family.isRetryable() || family == StatusFamily.SUCCESS) {
+            // transient, timeout, bad state, too many requests, unknown: the tokens stay valid, try again later
+            return new WithingsCommunicationException(what + " failed: Withings status " + status);
+        }
+        // AUTH_FAILED (100-102, 200, 401: e.g. a dead or revoked refresh token) needs re-authorisation.
+        // INVALID_PARAMS (e.g. 503 for an unknown refresh token, a reused code or a wrong client secret),
+        // UNAUTHORIZED (a missing scope) and NOT_IMPLEMENTED are permanent: retrying the same refresh token with
+        // the same application credentials cannot succeed, so they are configuration problems handled like a
+        // refused grant (re-link the user, after correcting the client secret if that was wrong).
+        return new WithingsAuthException(status, what + " refused: Withings status " + status);
+    }
+
+    /**
+     * Maps an {@link OAuthException} for which the deserializer read no Withings answer: a non-200 HTML page of the
+     * token endpoint or of a proxy, an unparsable body, a closed service. Core also throws it for a forced refresh
+     * without a stored token; that case is left transient too (telling it apart would need another token request):
+     * the next {@link #accessToken()} finds no stored token and reports the missing authorisation.
+     */
+    private static WithingsApiException notAWithingsAnswer(String what) {
+        return new WithingsCommunicationException(what + " failed: no answer from Withings");
     }
 }

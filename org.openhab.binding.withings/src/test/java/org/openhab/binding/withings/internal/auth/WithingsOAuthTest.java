@@ -186,12 +186,13 @@ class WithingsOAuthTest {
     }
 
     @Test
-    void oauthExceptionWithoutStatusIsAuthError() throws Exception {
+    void oauthExceptionWithoutStatusIsCommunicationError() throws Exception {
+        // no Withings answer was read (core's OAuthException for a non-200 HTML page): transient, not re-authorise
         OAuthClientService service = mock(OAuthClientService.class);
         when(service.refreshToken()).thenThrow(new OAuthException(RAW_TOKEN_BODY));
         OAuthTokenProvider provider = new OAuthTokenProvider(service, new WithingsAccessTokenDeserializer());
         WithingsApiException e = assertThrows(WithingsApiException.class, provider::refreshedAccessToken);
-        assertInstanceOf(WithingsAuthException.class, e);
+        assertInstanceOf(WithingsCommunicationException.class, e);
         assertSecretFree(e);
     }
 

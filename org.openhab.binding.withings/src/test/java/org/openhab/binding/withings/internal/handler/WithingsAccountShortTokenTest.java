@@ -109,8 +109,8 @@ class WithingsAccountShortTokenTest extends AccountTestBase {
         when(user.userId()).thenReturn("30000001");
         handler.registerUserListener(user);
 
-        // an HTML error page of the token endpoint counts as a refused refresh for core's client
-        sim.control().injectFault(FaultSpec.httpError(503).on("/v2/oauth2", "requesttoken").times(1));
+        // Withings refuses the refresh once with an authentication-family status
+        sim.control().injectFault(FaultSpec.status(401).on("/v2/oauth2", "requesttoken").times(1));
         handler.checkUsers();
         verify(user, timeout(TIMEOUT.toMillis())).onAuthorizationLost();
 
