@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -103,6 +104,7 @@ public class WithingsClient {
     public static final int MAX_SUMMARY_DAYS = 7;
 
     private static final DateTimeFormatter YMD = DateTimeFormatter.ISO_LOCAL_DATE;
+    private static final Pattern WEBHOOK_SECRET_IN_TEXT = Pattern.compile("(/withings/webhook/)[^\\s&?#\"']+");
 
     private final Logger logger = LoggerFactory.getLogger(WithingsClient.class);
     private final Gson gson = new Gson();
@@ -481,6 +483,8 @@ public class WithingsClient {
         if (!token.isEmpty()) {
             text = text.replace(token, "***");
         }
+        // an echoed callback URL would carry the webhook secret
+        text = WEBHOOK_SECRET_IN_TEXT.matcher(text).replaceAll("$1***");
         return text.length() > 200 ? text.substring(0, 200) : text;
     }
 
