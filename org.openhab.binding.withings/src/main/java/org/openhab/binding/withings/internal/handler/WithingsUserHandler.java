@@ -497,21 +497,29 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             // a request the service refuses: retrying will not help; keep the status
             logger.debug("Withings refused the {} sync of user {}: {}", type.key(), userId, e.getMessage());
         } catch (WithingsApiException e) {
-            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
             logger.debug("Withings {} sync of user {} failed: {}", type.key(), userId, e.getMessage());
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
+            next = failed(type);
         } catch (RuntimeException e) {
-            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
             logger.debug("Unexpected failure of the {} sync of user {}", type.key(), userId, e);
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
+            next = failed(type);
         } finally {
             syncLock.unlock();
         }
         if (!authorizationLost) {
             schedulePoll(type, next);
         }
+    }
+
+    /**
+     * After a failed sync: OFFLINE with a communication error until the retry.
+     *
+     * @return the delay of the retry in seconds, growing with the consecutive failures of the type
+     */
+    private long failed(SyncType type) {
+        long retry = backoffSeconds(failures.merge(type, 1, Integer::sum));
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                "@text/offline.user.communication-error [\"" + retry / 60 + "\"]");
+        return retry;
     }
 
     /** After a sync without communication failure: ONLINE unless another type is still failing. */
