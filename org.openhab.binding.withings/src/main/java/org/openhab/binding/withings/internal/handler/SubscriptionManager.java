@@ -113,6 +113,7 @@ public class SubscriptionManager {
         }
     }
 
+    /** What to do after one notify call. */
     private enum Outcome {
         MORE,
         DONE,
@@ -120,11 +121,13 @@ public class SubscriptionManager {
         STOP
     }
 
+    /** The kind of a notify call. */
     private enum Kind {
         SUBSCRIBE,
         REVOKE
     }
 
+    /** One notify call waiting in a user's queue. */
     private record Call(Kind kind, int appli, String url) {
     }
 
