@@ -49,7 +49,7 @@ import org.osgi.service.http.HttpService;
 
 /**
  * Wires user and device handlers for tests: a mocked callback and bridge whose handler is the given
- * {@link WithingsAccountAccess}, an in-memory storage and a fixed time zone.
+ * {@link WithingsAccountAccess}, an in-memory storage service and a fixed time zone.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -61,16 +61,17 @@ final class Harness {
 
     final ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
     final Bridge bridge = mock(Bridge.class);
-    final MemoryStorage<String> storage;
     final WithingsServices services;
     final List<Thing> things = new ArrayList<>();
     private final Map<ChannelUID, State> states = new HashMap<>();
 
-    Harness(WithingsAccountAccess account, MemoryStorage<String> storage) {
-        this.storage = storage;
-        StorageService storageService = mock(StorageService.class);
-        doReturn(storage).when(storageService).getStorage(anyString(), any());
-        doReturn(storage).when(storageService).getStorage(anyString());
+    /** With storages that start empty. */
+    Harness(WithingsAccountAccess account) {
+        this(account, new MapStorageService());
+    }
+
+    /** With the storages of the given service (the same service again: a restart keeps what was stored). */
+    Harness(WithingsAccountAccess account, StorageService storageService) {
         TimeZoneProvider zones = mock(TimeZoneProvider.class);
         when(zones.getTimeZone()).thenReturn(ZONE);
         services = new WithingsServices(mock(HttpClient.class), mock(OAuthFactory.class), mock(HttpService.class),

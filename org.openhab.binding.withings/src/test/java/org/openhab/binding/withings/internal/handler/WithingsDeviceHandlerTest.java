@@ -58,7 +58,7 @@ class WithingsDeviceHandlerTest {
     private final TestAccount account = new TestAccount(client, new CountingTokenProvider("token"));
     private final FakeScheduler scheduler = new FakeScheduler(Instant.parse("2023-10-20T12:00:00Z"));
     private final MutableClock clock = scheduler.clock();
-    private final Harness harness = new Harness(account, new MemoryStorage<>());
+    private final Harness harness = new Harness(account);
 
     @BeforeEach
     void setUp() throws Exception {

@@ -42,12 +42,14 @@ import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
+import org.openhab.binding.withings.internal.mapping.SyncCursorStore;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
+import org.openhab.core.storage.Storage;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -72,12 +74,13 @@ class WithingsUserHandlerTest {
     private final WithingsClient client = mock(WithingsClient.class);
     private final CountingTokenProvider tokens = new CountingTokenProvider("token");
     private final TestAccount account = new TestAccount(client, tokens);
-    private final MemoryStorage<String> storage = new MemoryStorage<>();
+    private final MapStorageService storageService = new MapStorageService();
+    private final Storage<String> storage = storageService.getStorage(SyncCursorStore.STORAGE_NAME);
     // 2023-10-20 15:00 in Amsterdam: the aiowithings activity of that day is "today"
     private final FakeScheduler scheduler = new FakeScheduler(
             ZonedDateTime.of(2023, 10, 20, 15, 0, 0, 0, Harness.ZONE).toInstant());
     private final MutableClock clock = scheduler.clock();
-    private Harness harness = new Harness(account, storage);
+    private Harness harness = new Harness(account, storageService);
     private List<MeasureGroup> haGroups = List.of();
 
     @BeforeEach
@@ -144,7 +147,7 @@ class WithingsUserHandlerTest {
         assertEquals(0, scheduler.pending());
 
         // restart: the same storage, a new handler; the known values come back before any request
-        harness = new Harness(account, storage);
+        harness = new Harness(account, storageService);
         Thing again = harness.userThing("alice", USER, false);
         clearInvocations(client);
         when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(
@@ -456,7 +459,7 @@ class WithingsUserHandlerTest {
         verify(harness.callback, times(1)).channelTriggered(thing, trigger, "1");
 
         handler.dispose();
-        harness = new Harness(account, storage);
+        harness = new Harness(account, storageService);
         Thing again = harness.userThing("alice", USER, false);
         started(again);
         verify(harness.callback, never()).channelTriggered(any(), any(), anyString());
