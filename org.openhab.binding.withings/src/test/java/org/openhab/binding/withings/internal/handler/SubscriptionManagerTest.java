@@ -13,7 +13,6 @@
 package org.openhab.binding.withings.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +36,6 @@ import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
 import org.openhab.binding.withings.internal.servlet.RecordingDispatcher;
-import org.openhab.binding.withings.internal.servlet.WebhookTestServer;
 import org.openhab.binding.withings.internal.servlet.WebhookUrl;
 import org.openhab.binding.withings.internal.servlet.WithingsWebhookServlet;
 import org.openhab.binding.withings.simulator.Delivery;
@@ -46,7 +44,6 @@ import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.Subscription;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
-import org.osgi.service.http.HttpService;
 
 /**
  * The subscription manager against the cloud simulator: real OAuth tokens, real notify calls, Withings' HEAD probe
@@ -69,7 +66,7 @@ class SubscriptionManagerTest {
     private final List<SubscriptionStatus> reported = new CopyOnWriteArrayList<>();
     private final RecordingDispatcher dispatcher = new RecordingDispatcher();
     private @Nullable WithingsCloudSimulator simulator;
-    private @Nullable WebhookTestServer server;
+    private @Nullable JettyHttpService server;
     private @Nullable HttpClient http;
     private @Nullable WithingsClient client;
     private @Nullable WithingsRateLimiter limiter;
@@ -87,17 +84,16 @@ class SubscriptionManagerTest {
         userid = sim.user(SimUser.Kind.SLEEP).userid();
         user = Long.toString(userid);
         dispatcher.know(user);
-        HttpService httpService = mock(HttpService.class);
         String alias = WebhookUrl.alias(SECRET);
         String oldAlias = WebhookUrl.alias(OLD_SECRET);
-        WebhookTestServer s = new WebhookTestServer()
-                .with(new WithingsWebhookServlet(httpService, alias, dispatcher, fake.clock()))
-                .with(new WithingsWebhookServlet(httpService, oldAlias, dispatcher, fake.clock()))
-                .withPlain(OTHER_APP).start();
+        JettyHttpService s = new JettyHttpService();
         server = s;
-        callback = s.base() + alias;
-        oldCallback = s.base() + oldAlias;
-        otherAppCallback = s.base() + OTHER_APP;
+        assertTrue(new WithingsWebhookServlet(s, alias, dispatcher, fake.clock()).register());
+        assertTrue(new WithingsWebhookServlet(s, oldAlias, dispatcher, fake.clock()).register());
+        s.servePlain(OTHER_APP);
+        callback = s.baseUri() + alias;
+        oldCallback = s.baseUri() + oldAlias;
+        otherAppCallback = s.baseUri() + OTHER_APP;
         HttpClient h = new HttpClient();
         h.start();
         http = h;
@@ -119,7 +115,7 @@ class SubscriptionManagerTest {
         if (h != null) {
             h.stop();
         }
-        WebhookTestServer s = server;
+        JettyHttpService s = server;
         if (s != null) {
             s.close();
         }
@@ -150,8 +146,8 @@ class SubscriptionManagerTest {
         return c;
     }
 
-    private WebhookTestServer server() {
-        WebhookTestServer s = server;
+    private JettyHttpService server() {
+        JettyHttpService s = server;
         assertNotNull(s);
         return s;
     }
@@ -300,7 +296,7 @@ class SubscriptionManagerTest {
     void unreachableCallbackStopsWithoutRetryStorm() throws Exception {
         SimulatorTokens tp = link(userid, ALL_SCOPES);
         String deadAlias = WebhookUrl.alias("NobodyAnswersHereNobodyAnswers00");
-        manager().ensure(user, tp, scopes(ALL_SCOPES), server().base() + deadAlias);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), server().baseUri() + deadAlias);
         fake.runDue();
 
         assertEquals(1, count("subscribe"));
