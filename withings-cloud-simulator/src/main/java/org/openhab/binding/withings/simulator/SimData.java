@@ -719,28 +719,27 @@ final class SimData {
     /** getworkouts: ymd range or lastupdate, data_fields inside {@code data} (all when absent), offset. */
     synchronized Page workouts(long userid, String startYmd, String endYmd, Long lastupdate, String dataFields,
             int offset, int pageSize) {
-        Set<String> wanted = fields(dataFields);
-        List<JsonObject> result = new ArrayList<>();
-        List<JsonObject> sorted = new ArrayList<>(user(userid).workouts);
-        sorted.sort(Comparator.comparingLong(w -> w.get("startdate").getAsLong()));
-        for (JsonObject w : sorted) {
-            if (window(startYmd, endYmd, lastupdate).test(w)) {
-                result.add(filterData(w, wanted, Set.of()));
-            }
-        }
-        return page(result, offset, pageSize);
+        return filteredPage(user(userid).workouts, Comparator.comparingLong(w -> w.get("startdate").getAsLong()),
+                window(startYmd, endYmd, lastupdate), fields(dataFields), Set.of(), offset, pageSize);
     }
 
     /** sleep getsummary: ymd range or lastupdate, data_fields (durations and counts only when absent), offset. */
     synchronized Page summaries(long userid, String startYmd, String endYmd, Long lastupdate, String dataFields,
             int offset, int pageSize) {
-        Set<String> wanted = fields(dataFields);
+        return filteredPage(user(userid).summaries,
+                Comparator.<JsonObject> comparingLong(s -> s.get("enddate").getAsLong()).reversed(),
+                window(startYmd, endYmd, lastupdate), fields(dataFields), SUMMARY_BASE_FIELDS, offset, pageSize);
+    }
+
+    /** The items in the window, in that order, with their {@code data} filtered; one page of them. */
+    private Page filteredPage(List<JsonObject> items, Comparator<JsonObject> order, Predicate<JsonObject> inWindow,
+            Set<String> wanted, Set<String> defaults, int offset, int pageSize) {
         List<JsonObject> result = new ArrayList<>();
-        List<JsonObject> sorted = new ArrayList<>(user(userid).summaries);
-        sorted.sort(Comparator.<JsonObject> comparingLong(s -> s.get("enddate").getAsLong()).reversed());
-        for (JsonObject s : sorted) {
-            if (window(startYmd, endYmd, lastupdate).test(s)) {
-                result.add(filterData(s, wanted, SUMMARY_BASE_FIELDS));
+        List<JsonObject> sorted = new ArrayList<>(items);
+        sorted.sort(order);
+        for (JsonObject item : sorted) {
+            if (inWindow.test(item)) {
+                result.add(filterData(item, wanted, defaults));
             }
         }
         return page(result, offset, pageSize);

@@ -292,6 +292,7 @@ public enum MeasureType {
         return label != null ? label : "Unknown (" + code + ")";
     }
 
+    /** The types by code, built once; unknown codes are logged once. */
     private static final class Lookup {
         private static final Logger LOGGER = LoggerFactory.getLogger(MeasureType.class);
         private static final Map<Integer, MeasureType> BY_CODE = new HashMap<>();

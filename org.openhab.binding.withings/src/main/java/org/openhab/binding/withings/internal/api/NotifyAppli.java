@@ -29,31 +29,31 @@ import org.slf4j.LoggerFactory;
 @NonNullByDefault
 public enum NotifyAppli {
     /** Weight and body composition. */
-    WEIGHT(1, "user.metrics"),
+    WEIGHT(1, WithingsScope.METRICS),
     /** Temperature. */
-    TEMPERATURE(2, "user.metrics"),
+    TEMPERATURE(2, WithingsScope.METRICS),
     /** Blood pressure, pulse, SpO2. */
-    PRESSURE(4, "user.metrics"),
+    PRESSURE(4, WithingsScope.METRICS),
     /** Activity and workouts. */
-    ACTIVITY(16, "user.activity"),
+    ACTIVITY(16, WithingsScope.ACTIVITY),
     /** Sleep summary ready. */
-    SLEEP(44, "user.activity"),
+    SLEEP(44, WithingsScope.ACTIVITY),
     /** Profile change (action delete / unlink / update). */
-    USER(46, "user.info"),
+    USER(46, WithingsScope.INFO),
     /** In bed. */
-    BED_IN(50, "user.sleepevents"),
+    BED_IN(50, WithingsScope.SLEEP_EVENTS),
     /** Out of bed. */
-    BED_OUT(51, "user.sleepevents"),
+    BED_OUT(51, WithingsScope.SLEEP_EVENTS),
     /** Sleep mat inflated. */
-    INFLATE_DONE(52, "user.sleepevents"),
+    INFLATE_DONE(52, WithingsScope.SLEEP_EVENTS),
     /** Device without account. */
-    NO_ACCOUNT(53, "user.metrics"),
+    NO_ACCOUNT(53, WithingsScope.METRICS),
     /** New ECG. */
-    ECG(54, "user.metrics"),
+    ECG(54, WithingsScope.METRICS),
     /** ECG failed. */
-    ECG_FAILED(55, "user.metrics"),
+    ECG_FAILED(55, WithingsScope.METRICS),
     /** Glucose. */
-    GLUCOSE(58, "user.metrics");
+    GLUCOSE(58, WithingsScope.METRICS);
 
     private static final Logger LOGGER = LoggerFactory.getLogger(NotifyAppli.class);
     private static final Set<Integer> LOGGED_UNKNOWN = ConcurrentHashMap.newKeySet();

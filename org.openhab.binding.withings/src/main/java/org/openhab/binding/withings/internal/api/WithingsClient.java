@@ -500,6 +500,7 @@ public class WithingsClient {
         }
     }
 
+    /** The bodies of all pages read, and whether the last page said there is no more. */
     private record Pages<B>(List<B> bodies, boolean complete) {
     }
 

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
+import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.auth.client.oauth2.OAuthClientService;
 import org.openhab.core.auth.client.oauth2.OAuthFactory;
@@ -41,7 +42,8 @@ import com.google.gson.GsonBuilder;
 public final class WithingsOAuth {
 
     /** The scopes the binding asks for, in Withings' comma-separated form. */
-    public static final String SCOPES = "user.info,user.metrics,user.activity,user.sleepevents";
+    public static final String SCOPES = String.join(",", WithingsScope.INFO, WithingsScope.METRICS,
+            WithingsScope.ACTIVITY, WithingsScope.SLEEP_EVENTS);
     /** {@link #SCOPES} as a set. */
     public static final Set<String> SCOPE_SET = Set.copyOf(List.of(SCOPES.split(",")));
 

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -67,25 +68,25 @@ public class WithingsConsoleCommandExtension extends AbstractConsoleCommandExten
         if (args.length == 0 || LIST.equals(args[0])) {
             list(console);
         } else if (SYNC.equals(args[0]) && args.length == 3) {
-            Optional<WithingsAccountHandler> account = tracker.account(args[1]);
-            if (account.isEmpty()) {
-                console.println("No running Withings account bridge " + args[1]);
-            } else if (account.get().requestSync(args[2])) {
-                console.println("Sync of Withings user " + args[2] + " requested.");
-            } else {
-                console.println("Withings user " + args[2] + " has no running user Thing on bridge " + args[1]);
-            }
+            withAccount(args[1], console, account -> console.println(account.requestSync(args[2])
+                    ? "Sync of Withings user " + args[2] + " requested."
+                    : "Withings user " + args[2] + " has no running user Thing on bridge " + args[1]));
         } else if (UNLINK.equals(args[0]) && args.length == 3) {
-            Optional<WithingsAccountHandler> account = tracker.account(args[1]);
-            if (account.isEmpty()) {
-                console.println("No running Withings account bridge " + args[1]);
-            } else if (account.get().unlink(args[2])) {
-                console.println("Withings user " + args[2] + " unlinked.");
-            } else {
-                console.println("Withings user " + args[2] + " is not linked to bridge " + args[1]);
-            }
+            withAccount(args[1], console, account -> console.println(account.unlink(args[2])
+                    ? "Withings user " + args[2] + " unlinked."
+                    : "Withings user " + args[2] + " is not linked to bridge " + args[1]));
         } else {
             printUsage(console);
+        }
+    }
+
+    /** Runs the action with the running bridge of that id or UID, or says there is none. */
+    private void withAccount(String bridge, Console console, Consumer<WithingsAccountHandler> action) {
+        Optional<WithingsAccountHandler> account = tracker.account(bridge);
+        if (account.isEmpty()) {
+            console.println("No running Withings account bridge " + bridge);
+        } else {
+            action.accept(account.get());
         }
     }
 

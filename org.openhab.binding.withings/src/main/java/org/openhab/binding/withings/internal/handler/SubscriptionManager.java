@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.api.NotifyAppli;
 import org.openhab.binding.withings.internal.api.StatusFamily;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
@@ -70,19 +71,16 @@ public class SubscriptionManager {
     /** The comment stored with our subscriptions (shown in Withings' developer dashboard). */
     public static final String COMMENT = "openHAB Withings binding";
 
+    /** The categories subscribed, in subscription order. */
+    public static final List<NotifyAppli> SUBSCRIBED = List.of(NotifyAppli.WEIGHT, NotifyAppli.TEMPERATURE,
+            NotifyAppli.PRESSURE, NotifyAppli.ACTIVITY, NotifyAppli.SLEEP, NotifyAppli.BED_IN, NotifyAppli.BED_OUT,
+            NotifyAppli.ECG, NotifyAppli.GLUCOSE);
+
     /** The categories subscribed, in subscription order, with the scope each needs. */
     public static final Map<Integer, String> APPLI_SCOPES;
     static {
         Map<Integer, String> scopes = new LinkedHashMap<>();
-        scopes.put(1, "user.metrics");
-        scopes.put(2, "user.metrics");
-        scopes.put(4, "user.metrics");
-        scopes.put(16, "user.activity");
-        scopes.put(44, "user.activity");
-        scopes.put(50, "user.sleepevents");
-        scopes.put(51, "user.sleepevents");
-        scopes.put(54, "user.metrics");
-        scopes.put(58, "user.metrics");
+        SUBSCRIBED.forEach(appli -> scopes.put(appli.code(), appli.scope()));
         APPLI_SCOPES = Collections.unmodifiableMap(scopes);
     }
 
@@ -90,7 +88,7 @@ public class SubscriptionManager {
      * Categories whose permanent refusal (e.g. a feature not enabled for the application) does not make the
      * webhook unhealthy: ECG and glucose.
      */
-    public static final Set<Integer> OPTIONAL_APPLIS = Set.of(54, 58);
+    public static final Set<Integer> OPTIONAL_APPLIS = Set.of(NotifyAppli.ECG.code(), NotifyAppli.GLUCOSE.code());
 
     /** The text of {@link SubscriptionStatus#lastError()} after a 293/294 answer. */
     public static final String UNREACHABLE_TEXT = "Withings could not reach the callback URL (status %d): it must be "
@@ -115,6 +113,7 @@ public class SubscriptionManager {
         }
     }
 
+    /** What to do after one notify call. */
     private enum Outcome {
         MORE,
         DONE,
@@ -122,11 +121,13 @@ public class SubscriptionManager {
         STOP
     }
 
+    /** The kind of a notify call. */
     private enum Kind {
         SUBSCRIBE,
         REVOKE
     }
 
+    /** One notify call waiting in a user's queue. */
     private record Call(Kind kind, int appli, String url) {
     }
 

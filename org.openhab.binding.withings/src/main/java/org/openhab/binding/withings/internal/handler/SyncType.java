@@ -16,6 +16,12 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.api.MeasureType;
+import org.openhab.binding.withings.internal.api.WithingsScope;
+import org.openhab.binding.withings.internal.mapping.ActivityMapper;
+import org.openhab.binding.withings.internal.mapping.GoalsMapper;
+import org.openhab.binding.withings.internal.mapping.SleepMapper;
+import org.openhab.binding.withings.internal.mapping.WorkoutMapper;
 
 /**
  * The data types a user Thing synchronises, each with its own cursor, poll interval, scope and channel groups.
@@ -25,15 +31,15 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public enum SyncType {
     /** getmeas: body and heart measures. */
-    MEASURES("measures", "user.metrics", List.of("body", "heart")),
+    MEASURES("measures", WithingsScope.METRICS, List.of(MeasureType.GROUP_BODY, MeasureType.GROUP_HEART)),
     /** getactivity and getworkouts. */
-    ACTIVITY("activity", "user.activity", List.of("activity", "workout")),
+    ACTIVITY("activity", WithingsScope.ACTIVITY, List.of(ActivityMapper.GROUP, WorkoutMapper.GROUP)),
     /** sleep getsummary. */
-    SLEEP("sleep", "user.activity", List.of("sleep")),
+    SLEEP("sleep", WithingsScope.ACTIVITY, List.of(SleepMapper.GROUP)),
     /** getgoals (no notification exists: always polled). */
-    GOALS("goals", "user.info", List.of("goals")),
+    GOALS("goals", WithingsScope.INFO, List.of(GoalsMapper.GROUP)),
     /** heart list and the ECG measure types (push only; the ECG values also come with getmeas). */
-    HEART("heart", "user.metrics", List.of());
+    HEART("heart", WithingsScope.METRICS, List.of());
 
     private final String key;
     private final String scope;

@@ -35,14 +35,10 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.WithingsServices;
 import org.openhab.binding.withings.internal.api.AttribPolicy;
-import org.openhab.binding.withings.internal.api.DateQuery;
-import org.openhab.binding.withings.internal.api.MeasureQuery;
-import org.openhab.binding.withings.internal.api.MeasureResult;
 import org.openhab.binding.withings.internal.api.MeasureType;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
-import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsInvalidParamsException;
 import org.openhab.binding.withings.internal.api.WithingsNotImplementedException;
 import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
@@ -51,15 +47,8 @@ import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration
 import org.openhab.binding.withings.internal.config.WithingsUserConfiguration;
 import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.Device;
-import org.openhab.binding.withings.internal.dto.Goals;
-import org.openhab.binding.withings.internal.dto.HeartSeries;
-import org.openhab.binding.withings.internal.dto.MeasureGroup;
-import org.openhab.binding.withings.internal.dto.SleepSummary;
-import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.ActivityMapper;
-import org.openhab.binding.withings.internal.mapping.ChannelData;
 import org.openhab.binding.withings.internal.mapping.GoalsMapper;
-import org.openhab.binding.withings.internal.mapping.HeartListMapper;
 import org.openhab.binding.withings.internal.mapping.MeasureMapper;
 import org.openhab.binding.withings.internal.mapping.NotificationCoalescer;
 import org.openhab.binding.withings.internal.mapping.SleepMapper;
@@ -84,14 +73,11 @@ import org.openhab.core.types.UnDefType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
-
 /**
- * The handler of a linked person ({@code withings:user}): incremental sync of every data type with a persisted
- * {@code lastupdate} cursor, push-driven fetches (coalesced per type), bed presence from appli 50/51, measurements
- * as time series at the time they were taken, and the Thing status.
+ * The handler of a linked person ({@code withings:user}): when each data type is synced (polls at the configured
+ * intervals, push-driven fetches coalesced per type, back-off after failures), bed presence from appli 50/51, the
+ * devices of the user shared by the device Things, and the Thing status. What a sync fetches, maps and persists
+ * (cursors, snapshots, measurements as time series at the time they were taken) is {@link UserSync}.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -107,12 +93,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     public static final String PRESENCE_EVENT = "presence#bed-event";
     public static final String PRESENCE_LAST = "presence#last-bed-event";
 
-    private static final String FIRED = "fired";
-    private static final String SNAPSHOT = "snapshot";
-    private static final String WORKOUTS = "workouts";
-
     private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
-    private final Gson gson = new Gson();
     private final WithingsServices services;
     private final ScheduledExecutorService executor;
     private final Clock clock;
@@ -127,15 +108,11 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     private String userId = "";
     private AttribPolicy attribPolicy = AttribPolicy.DEFAULT;
     private volatile @Nullable SyncCursorStore store;
+    /** The data side; guarded by syncLock. */
+    private volatile @Nullable UserSync data;
     private volatile @Nullable WithingsAccountAccess access;
     private @Nullable ScheduledFuture<?> midnightJob;
     private @Nullable ScheduledFuture<?> startJob;
-
-    // latest data (guarded by syncLock)
-    private List<MeasureGroup> retainedGroups = List.of();
-    private @Nullable SleepSummary latestSleep;
-    private @Nullable Workout latestWorkout;
-    private List<Activity> activityCandidates = List.of();
 
     // devices of this user, shared by the device Things
     private final Object devicesLock = new Object();
@@ -191,7 +168,9 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         }
         Storage<String> storage = services.storageService().getStorage(SyncCursorStore.STORAGE_NAME,
                 WithingsServices.class.getClassLoader());
-        store = new SyncCursorStore(storage, getThing().getUID().getAsString());
+        SyncCursorStore cursors = new SyncCursorStore(storage, getThing().getUID().getAsString());
+        store = cursors;
+        data = new UserSync(id, cursors, attribPolicy, clock, this::zone, channelSink());
 
         publishInitialStates();
 
@@ -201,6 +180,31 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             return;
         }
         start(account);
+    }
+
+    /** Where the data side's results go: this Thing's channels, and the midnight job for today's activity. */
+    private UserSync.Sink channelSink() {
+        return new UserSync.Sink() {
+            @Override
+            public void publish(String channel, State state) {
+                WithingsUserHandler.this.publish(channel, state);
+            }
+
+            @Override
+            public void sendSeries(String channel, TimeSeries series) {
+                WithingsUserHandler.this.sendSeries(channel, series);
+            }
+
+            @Override
+            public void trigger(String channel, String event) {
+                triggerChannel(channel, event);
+            }
+
+            @Override
+            public void activityShown(@Nullable Activity today) {
+                scheduleMidnight(today);
+            }
+        };
     }
 
     private void start(WithingsAccountAccess account) {
@@ -468,14 +472,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
                         account.authorizationNeededStatus());
                 return;
             }
-            WithingsClient client = account.client();
-            switch (type) {
-                case MEASURES -> syncMeasures(client, tokens.get(), account.configuration());
-                case ACTIVITY -> syncActivity(client, tokens.get(), account.configuration());
-                case SLEEP -> syncSleep(client, tokens.get(), account.configuration());
-                case GOALS -> syncGoals(client, tokens.get());
-                case HEART -> syncHeart(client, tokens.get(), account.configuration());
-            }
+            requireData().sync(type, account.client(), tokens.get(), account.configuration());
             missingScope.remove(type);
             succeeded(type);
         } catch (WithingsAuthException e) {
@@ -497,21 +494,29 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             // a request the service refuses: retrying will not help; keep the status
             logger.debug("Withings refused the {} sync of user {}: {}", type.key(), userId, e.getMessage());
         } catch (WithingsApiException e) {
-            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
             logger.debug("Withings {} sync of user {} failed: {}", type.key(), userId, e.getMessage());
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
+            next = failed(type);
         } catch (RuntimeException e) {
-            next = backoffSeconds(failures.merge(type, 1, Integer::sum));
             logger.debug("Unexpected failure of the {} sync of user {}", type.key(), userId, e);
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                    "@text/offline.user.communication-error [\"" + next / 60 + "\"]");
+            next = failed(type);
         } finally {
             syncLock.unlock();
         }
         if (!authorizationLost) {
             schedulePoll(type, next);
         }
+    }
+
+    /**
+     * After a failed sync: OFFLINE with a communication error until the retry.
+     *
+     * @return the delay of the retry in seconds, growing with the consecutive failures of the type
+     */
+    private long failed(SyncType type) {
+        long retry = backoffSeconds(failures.merge(type, 1, Integer::sum));
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                "@text/offline.user.communication-error [\"" + retry / 60 + "\"]");
+        return retry;
     }
 
     /** After a sync without communication failure: ONLINE unless another type is still failing. */
@@ -541,110 +546,6 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         }
     }
 
-    /** The cursor, or before the first complete sync the start of the back-fill window. */
-    private Instant since(@Nullable Instant cursor, WithingsAccountConfiguration config) {
-        return cursor != null ? cursor : clock.instant().minus(Duration.ofDays(Math.max(1, config.backfillDays)));
-    }
-
-    private void syncMeasures(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
-            throws WithingsApiException {
-        SyncCursorStore s = requireStore();
-        Instant since = since(s.cursor(SyncType.MEASURES.key()), config);
-        MeasureResult result = client.getMeasures(tp, MeasureQuery.since(since));
-        applyMeasures(result.normalizedGroups());
-        Long updateTime = result.updateTime();
-        if (result.complete() && updateTime != null) {
-            s.setCursor(SyncType.MEASURES.key(), Instant.ofEpochSecond(updateTime));
-        }
-    }
-
-    private void applyMeasures(List<MeasureGroup> groups) {
-        MeasureMapper.Result mapped = new MeasureMapper(attribPolicy, zone()).map(retainedGroups, groups);
-        retainedGroups = mapped.retained();
-        requireStore().put(SyncType.MEASURES.key(), SNAPSHOT, gson.toJson(retainedGroups));
-        publish(mapped.data());
-    }
-
-    private void syncHeart(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
-            throws WithingsApiException {
-        SyncCursorStore s = requireStore();
-        Instant requested = clock.instant();
-        Instant since = since(s.cursor(SyncType.HEART.key()), config);
-        List<HeartSeries> series = client.getHeartList(tp, since, requested);
-        MeasureResult ecg = client.getMeasures(tp,
-                MeasureQuery.since(since(s.cursor(SyncType.MEASURES.key()), config))
-                        .withTypes(HeartListMapper.ECG_MEASURE_TYPES));
-        List<MeasureGroup> groups = new ArrayList<>(HeartListMapper.toGroups(series));
-        groups.addAll(ecg.normalizedGroups());
-        applyMeasures(groups);
-        s.setCursor(SyncType.HEART.key(), requested);
-    }
-
-    private void syncActivity(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
-            throws WithingsApiException {
-        SyncCursorStore s = requireStore();
-        Instant requested = clock.instant();
-        List<Activity> activities = client.getActivity(tp,
-                DateQuery.since(since(s.cursor(SyncType.ACTIVITY.key()), config)));
-        List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(since(s.cursor(WORKOUTS), config)));
-
-        List<Activity> candidates = new ArrayList<>(activityCandidates);
-        candidates.addAll(activities);
-        String yesterday = clock.instant().atZone(zone()).toLocalDate().minusDays(1).toString();
-        candidates.removeIf(a -> a.date == null || a.date.compareTo(yesterday) < 0);
-        activityCandidates = candidates;
-        s.put(SyncType.ACTIVITY.key(), SNAPSHOT, gson.toJson(candidates));
-        ChannelData history = ActivityMapper.history(activities, zone());
-        history.series().forEach(this::sendSeries);
-        publishActivity();
-        s.setCursor(SyncType.ACTIVITY.key(), requested);
-
-        applyWorkouts(workouts);
-        s.setCursor(WORKOUTS, requested);
-    }
-
-    private void applyWorkouts(List<Workout> workouts) {
-        SyncCursorStore s = requireStore();
-        Long firedEnd = null;
-        Long firedId = null;
-        String fired = s.get(WORKOUTS, FIRED);
-        if (fired != null) {
-            String[] parts = fired.split(":", 2);
-            try {
-                firedEnd = Long.parseLong(parts[0]);
-                firedId = parts.length > 1 && !parts[1].isEmpty() ? Long.parseLong(parts[1]) : null;
-            } catch (NumberFormatException e) {
-                firedEnd = null;
-            }
-        }
-        WorkoutMapper.Result mapped = WorkoutMapper.map(latestWorkout, workouts, firedEnd, firedId, zone());
-        Workout latest = mapped.latest();
-        latestWorkout = latest;
-        if (latest != null) {
-            s.put(WORKOUTS, SNAPSHOT, gson.toJson(latest));
-        }
-        publish(mapped.data());
-        Workout lastFired = null;
-        for (Workout w : mapped.newWorkouts()) {
-            Integer category = w.category;
-            triggerChannel(WorkoutMapper.TRIGGER, category == null ? "" : category.toString());
-            lastFired = w;
-        }
-        if (lastFired == null && fired == null) {
-            lastFired = latest; // first sync: remember the newest without firing for back-filled workouts
-        }
-        if (lastFired != null && lastFired.enddate != null) {
-            Long id = lastFired.id;
-            s.put(WORKOUTS, FIRED, lastFired.enddate + ":" + (id == null ? "" : id.toString()));
-        }
-    }
-
-    private void publishActivity() {
-        Activity today = ActivityMapper.today(activityCandidates, clock, zone());
-        publish(ActivityMapper.map(today, zone()));
-        scheduleMidnight(today);
-    }
-
     private void scheduleMidnight(@Nullable Activity today) {
         if (disposed) {
             return;
@@ -662,31 +563,10 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     void midnight() {
         syncLock.lock();
         try {
-            publishActivity();
+            requireData().publishActivity();
         } finally {
             syncLock.unlock();
         }
-    }
-
-    private void syncSleep(WithingsClient client, TokenProvider tp, WithingsAccountConfiguration config)
-            throws WithingsApiException {
-        SyncCursorStore s = requireStore();
-        Instant requested = clock.instant();
-        List<SleepSummary> summaries = client.getSleepSummaries(tp,
-                DateQuery.since(since(s.cursor(SyncType.SLEEP.key()), config)));
-        SleepMapper.Result mapped = SleepMapper.map(latestSleep, summaries, zone());
-        SleepSummary latest = mapped.latest();
-        latestSleep = latest;
-        if (latest != null) {
-            s.put(SyncType.SLEEP.key(), SNAPSHOT, gson.toJson(latest));
-        }
-        publish(mapped.data());
-        s.setCursor(SyncType.SLEEP.key(), requested);
-    }
-
-    private void syncGoals(WithingsClient client, TokenProvider tp) throws WithingsApiException {
-        Optional<Goals> goals = client.getGoals(tp);
-        publish(GoalsMapper.map(goals));
     }
 
     // ------------------------------------------------------------------ devices
@@ -728,12 +608,12 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         return services.timeZoneProvider().getTimeZone();
     }
 
-    private SyncCursorStore requireStore() {
-        SyncCursorStore s = store;
-        if (s == null) {
+    private UserSync requireData() {
+        UserSync d = data;
+        if (d == null) {
             throw new IllegalStateException("not initialized");
         }
-        return s;
+        return d;
     }
 
     /** Every state channel UNDEF, then what the snapshots of the last run knew (presence is never restored). */
@@ -747,51 +627,10 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         publish(PRESENCE_IN_BED, UnDefType.UNDEF);
         publish(PRESENCE_LAST, UnDefType.UNDEF);
 
-        SyncCursorStore s = requireStore();
+        UserSync d = requireData();
         syncLock.lock();
         try {
-            retainedGroups = List.of();
-            latestSleep = null;
-            latestWorkout = null;
-            activityCandidates = List.of();
-            try {
-                String measures = s.get(SyncType.MEASURES.key(), SNAPSHOT);
-                if (measures != null) {
-                    List<MeasureGroup> groups = gson.fromJson(measures, new TypeToken<List<MeasureGroup>>() {
-                    }.getType());
-                    if (groups != null) {
-                        MeasureMapper.Result mapped = new MeasureMapper(attribPolicy, zone()).map(List.of(), groups);
-                        retainedGroups = mapped.retained();
-                        publishStates(mapped.data());
-                    }
-                }
-                String sleep = s.get(SyncType.SLEEP.key(), SNAPSHOT);
-                SleepSummary summary = sleep == null ? null : gson.fromJson(sleep, SleepSummary.class);
-                if (summary != null) {
-                    latestSleep = summary;
-                    publishStates(SleepMapper.values(summary, zone()));
-                }
-                String workout = s.get(WORKOUTS, SNAPSHOT);
-                Workout w = workout == null ? null : gson.fromJson(workout, Workout.class);
-                if (w != null) {
-                    latestWorkout = w;
-                    publishStates(WorkoutMapper.values(w, zone()));
-                }
-                String activity = s.get(SyncType.ACTIVITY.key(), SNAPSHOT);
-                if (activity != null) {
-                    List<Activity> list = gson.fromJson(activity, new TypeToken<List<Activity>>() {
-                    }.getType());
-                    if (list != null) {
-                        activityCandidates = list;
-                        Activity today = ActivityMapper.today(list, clock, zone());
-                        if (today != null) {
-                            publishStates(ActivityMapper.map(today, zone()));
-                        }
-                    }
-                }
-            } catch (JsonParseException e) {
-                logger.debug("Ignoring an unreadable snapshot of user {}: {}", userId, e.getMessage());
-            }
+            d.restoreSnapshots();
         } finally {
             syncLock.unlock();
         }
@@ -820,15 +659,6 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             }
         }
         return result;
-    }
-
-    private void publish(ChannelData data) {
-        data.series().forEach(this::sendSeries);
-        publishStates(data);
-    }
-
-    private void publishStates(ChannelData data) {
-        data.states().forEach(this::publish);
     }
 
     private void sendSeries(String channel, TimeSeries series) {

@@ -51,6 +51,7 @@ public class LinkStateStore<T> {
     private final Consumer<T> onDrop;
     private final Map<String, Entry<T>> entries = new HashMap<>();
 
+    /** A stored value with its expiry and insertion order. */
     private record Entry<T>(T value, Instant expires, long sequence) {
     }
 

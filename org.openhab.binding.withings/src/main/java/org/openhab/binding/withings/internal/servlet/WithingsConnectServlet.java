@@ -100,14 +100,19 @@ public class WithingsConnectServlet extends WithingsServlet {
         return links.size();
     }
 
-    @Override
-    protected void doGet(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
-        if (req == null || resp == null) {
-            return;
-        }
+    /** Every answer is not to be stored; only the page itself is served (404 below it). */
+    private boolean accepted(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         noStore(resp);
         if (!isRoot(req)) {
             resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected void doGet(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
+        if (req == null || resp == null || !accepted(req, resp)) {
             return;
         }
         String code = req.getParameter(PARAM_CODE);
@@ -122,12 +127,7 @@ public class WithingsConnectServlet extends WithingsServlet {
 
     @Override
     protected void doPost(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
-        if (req == null || resp == null) {
-            return;
-        }
-        noStore(resp);
-        if (!isRoot(req)) {
-            resp.sendError(HttpServletResponse.SC_NOT_FOUND);
+        if (req == null || resp == null || !accepted(req, resp)) {
             return;
         }
         String token = req.getParameter(PARAM_FORM_TOKEN);

@@ -27,6 +27,7 @@ import java.util.function.BooleanSupplier;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.handler.MutableClock;
 
 /**
  * The bridge-wide rate limiter with an injected clock: rolling window, queueing in arrival order, 601 pause,

@@ -17,8 +17,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -154,20 +152,15 @@ public abstract class AccountTestBase {
         return handler.completeLink(pending, code);
     }
 
+    /** A mocked user Thing handler standing for the Withings user. */
+    protected static WithingsUserListener listener(String userId) {
+        WithingsUserListener listener = mock(WithingsUserListener.class);
+        when(listener.userId()).thenReturn(userId);
+        return listener;
+    }
+
     protected static Map<String, String> query(URI uri) {
-        Map<String, String> params = new HashMap<>();
-        String raw = uri.getRawQuery();
-        if (raw == null) {
-            return params;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                    URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return params;
+        return SimulatorTokens.query(uri);
     }
 
     protected ThingStatusInfo awaitStatus(Predicate<ThingStatusInfo> predicate) {

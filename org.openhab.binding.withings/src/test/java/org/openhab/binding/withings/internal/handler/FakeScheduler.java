@@ -12,11 +12,8 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -34,9 +31,11 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * A deterministic {@link ScheduledExecutorService} with virtual time: tasks wait in a queue ordered by due time
- * and run on the test thread when the test calls {@link #runDue()} or {@link #advance(Duration)}. Its
- * {@link #clock()} shows the virtual time. Nothing runs by itself and nothing sleeps.
+ * The one deterministic {@link ScheduledExecutorService} of the tests, with virtual time: tasks wait in a queue
+ * ordered by due time (then by submission) and run on the test thread when the test calls {@link #runDue()} or
+ * {@link #advance(Duration)}. The virtual time is a {@link MutableClock} ({@link #clock()}), which the code under
+ * test may be given as its clock; moving that clock directly runs nothing. Nothing runs by itself and nothing
+ * sleeps. What a task throws is collected in {@link #failures()}.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -45,16 +44,22 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
 
     private final PriorityQueue<Task<?>> tasks = new PriorityQueue<>();
     private final List<Throwable> failures = new ArrayList<>();
-    private final VirtualClock clock;
+    private final MutableClock clock;
     private long sequence;
     private boolean shutdown;
 
+    /** A scheduler with its own clock, starting at {@code start}. */
     public FakeScheduler(Instant start) {
-        this.clock = new VirtualClock(start);
+        this(new MutableClock(start));
+    }
+
+    /** A scheduler whose virtual time is the given clock. */
+    public FakeScheduler(MutableClock clock) {
+        this.clock = clock;
     }
 
     /** @return the clock of the virtual time */
-    public Clock clock() {
+    public MutableClock clock() {
         return clock;
     }
 
@@ -62,31 +67,44 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
         return clock.instant();
     }
 
-    /** Runs every task due now, including tasks that become due while running. */
-    public synchronized void runDue() {
-        runUntil(clock.instant());
+    /** Runs every task due now, including tasks that become due while running; returns how many ran. */
+    public int runDue() {
+        return runUntil(clock.instant());
     }
 
-    /** Moves the virtual time forward by {@code duration}, running every task on its due time, in order. */
-    public synchronized void advance(Duration duration) {
-        runUntil(clock.instant().plus(duration));
+    /**
+     * Moves the virtual time forward by {@code duration}, running every task on its due time, in order (including
+     * tasks they schedule within the duration); returns how many ran.
+     */
+    public int advance(Duration duration) {
+        return runUntil(clock.instant().plus(duration));
     }
 
-    private void runUntil(Instant target) {
+    /** Runs the tasks one by one without holding the lock, so a task may schedule or cancel others. */
+    private int runUntil(Instant target) {
+        int ran = 0;
         while (true) {
-            Task<?> next = tasks.peek();
-            if (next == null || next.due.isAfter(target)) {
-                break;
+            Task<?> next;
+            synchronized (this) {
+                next = tasks.peek();
+                if (next == null || next.due.isAfter(target)) {
+                    break;
+                }
+                tasks.poll();
+                if (next.due.isAfter(clock.instant())) {
+                    clock.set(next.due);
+                }
             }
-            tasks.poll();
-            if (next.due.isAfter(clock.instant())) {
-                clock.now = next.due;
+            if (next.run()) {
+                ran++;
             }
-            next.run();
         }
-        if (target.isAfter(clock.instant())) {
-            clock.now = target;
+        synchronized (this) {
+            if (target.isAfter(clock.instant())) {
+                clock.set(target);
+            }
         }
+        return ran;
     }
 
     /** @return what the tasks run so far threw */
@@ -94,7 +112,7 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
         return List.copyOf(failures);
     }
 
-    /** @return the tasks waiting (cancelled ones are not counted) */
+    /** @return the number of tasks waiting (cancelled ones are not counted) */
     public synchronized int pending() {
         return (int) tasks.stream().filter(t -> !t.isCancelled()).count();
     }
@@ -104,6 +122,12 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
         List<Task<?>> sorted = new ArrayList<>(tasks);
         sorted.sort(null);
         return sorted.stream().filter(t -> !t.isCancelled()).map(t -> t.due).toList();
+    }
+
+    /** @return how long from now each waiting task is due, soonest first */
+    public synchronized List<Duration> pendingDelays() {
+        Instant now = clock.instant();
+        return pendingDueTimes().stream().map(due -> Duration.between(now, due)).toList();
     }
 
     private synchronized <V> Task<V> add(Callable<V> callable, long delay, TimeUnit unit) {
@@ -139,13 +163,13 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
     @Override
     public ScheduledFuture<?> scheduleAtFixedRate(@Nullable Runnable command, long initialDelay, long period,
             @Nullable TimeUnit unit) {
-        throw new UnsupportedOperationException("not used by the code under test");
+        throw new UnsupportedOperationException("the binding schedules one-shot tasks only");
     }
 
     @Override
     public ScheduledFuture<?> scheduleWithFixedDelay(@Nullable Runnable command, long initialDelay, long delay,
             @Nullable TimeUnit unit) {
-        throw new UnsupportedOperationException("not used by the code under test");
+        throw new UnsupportedOperationException("the binding schedules one-shot tasks only");
     }
 
     @Override
@@ -180,35 +204,13 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
         return isTerminated();
     }
 
-    private static final class VirtualClock extends Clock {
-        volatile Instant now;
-
-        VirtualClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(@Nullable ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
+    /** One waiting task; it completes only when the test lets the scheduler run it. */
     private final class Task<V> implements ScheduledFuture<V> {
         final Callable<V> callable;
         final Instant due;
         final long seq;
-        private boolean cancelled;
-        private boolean done;
+        private volatile boolean cancelled;
+        private volatile boolean done;
         private @Nullable V result;
         private @Nullable Throwable failure;
 
@@ -218,18 +220,22 @@ public class FakeScheduler extends AbstractExecutorService implements ScheduledE
             this.seq = seq;
         }
 
-        void run() {
+        /** @return whether it ran (false when it was cancelled) */
+        boolean run() {
             if (cancelled) {
-                return;
+                return false;
             }
             try {
                 result = callable.call();
             } catch (Exception | Error e) {
                 failure = e;
-                failures.add(e);
+                synchronized (FakeScheduler.this) {
+                    failures.add(e);
+                }
             } finally {
                 done = true;
             }
+            return true;
         }
 
         @Override

@@ -39,6 +39,7 @@ import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
@@ -48,7 +49,7 @@ import org.osgi.service.http.HttpService;
 
 /**
  * Wires user and device handlers for tests: a mocked callback and bridge whose handler is the given
- * {@link WithingsAccountAccess}, an in-memory storage and a fixed time zone.
+ * {@link WithingsAccountAccess}, an in-memory storage service and a fixed time zone.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -60,16 +61,17 @@ final class Harness {
 
     final ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
     final Bridge bridge = mock(Bridge.class);
-    final MemoryStorage storage;
     final WithingsServices services;
     final List<Thing> things = new ArrayList<>();
     private final Map<ChannelUID, State> states = new HashMap<>();
 
-    Harness(WithingsAccountAccess account, MemoryStorage storage) {
-        this.storage = storage;
-        StorageService storageService = mock(StorageService.class);
-        doReturn(storage).when(storageService).getStorage(anyString(), any());
-        doReturn(storage).when(storageService).getStorage(anyString());
+    /** With storages that start empty. */
+    Harness(WithingsAccountAccess account) {
+        this(account, new MapStorageService());
+    }
+
+    /** With the storages of the given service (the same service again: a restart keeps what was stored). */
+    Harness(WithingsAccountAccess account, StorageService storageService) {
         TimeZoneProvider zones = mock(TimeZoneProvider.class);
         when(zones.getTimeZone()).thenReturn(ZONE);
         services = new WithingsServices(mock(HttpClient.class), mock(OAuthFactory.class), mock(HttpService.class),
@@ -92,21 +94,16 @@ final class Harness {
     }
 
     Thing userThing(String id, String userId, boolean includeAmbiguous) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("userId", userId);
-        config.put("includeAmbiguous", includeAmbiguous);
-        Thing thing = ThingBuilder.create(THING_TYPE_USER, new ThingUID(THING_TYPE_USER, BRIDGE_UID, id))
-                .withBridge(BRIDGE_UID).withConfiguration(new Configuration(config)).build();
-        things.add(thing);
-        return thing;
+        return thing(THING_TYPE_USER, id, Map.of("userId", userId, "includeAmbiguous", includeAmbiguous));
     }
 
     Thing deviceThing(String id, String deviceId, String userId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("deviceId", deviceId);
-        config.put("userId", userId);
-        Thing thing = ThingBuilder.create(THING_TYPE_DEVICE, new ThingUID(THING_TYPE_DEVICE, BRIDGE_UID, id))
-                .withBridge(BRIDGE_UID).withConfiguration(new Configuration(config)).build();
+        return thing(THING_TYPE_DEVICE, id, Map.of("deviceId", deviceId, "userId", userId));
+    }
+
+    private Thing thing(ThingTypeUID type, String id, Map<String, Object> config) {
+        Thing thing = ThingBuilder.create(type, new ThingUID(type, BRIDGE_UID, id)).withBridge(BRIDGE_UID)
+                .withConfiguration(new Configuration(new HashMap<>(config))).build();
         things.add(thing);
         return thing;
     }

@@ -15,11 +15,20 @@ package org.openhab.binding.withings.internal.handler;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Dictionary;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
 import javax.servlet.Servlet;
 import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
@@ -29,6 +38,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.osgi.service.http.HttpContext;
@@ -36,9 +46,11 @@ import org.osgi.service.http.HttpService;
 import org.osgi.service.http.NamespaceException;
 
 /**
- * An OSGi {@link HttpService} for tests that really serves the registered servlets over HTTP on loopback, from an
- * embedded Jetty 9.4 on a free port: a request goes to the servlet with the longest alias that is a prefix of its
- * path (as the OSGi HTTP service does), with the rest as path info; unregistered paths answer 404.
+ * The one embedded web server of the tests: an OSGi {@link HttpService} that really serves the registered servlets
+ * over HTTP on loopback, from an embedded Jetty 9.4 on a free port: a request goes to the servlet with the longest
+ * alias that is a prefix of its path (as the OSGi HTTP service does), with the rest as path info; unregistered paths
+ * answer 404. It records the method and path of every request, and can host plain endpoints answering 200 (standing
+ * for other applications' webhooks).
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -49,6 +61,11 @@ public class JettyHttpService implements HttpService, AutoCloseable {
     private final Server server;
     private final URI baseUri;
     private final Router router = new Router();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    /** One request as the server saw it. */
+    public record Seen(String method, String path) {
+    }
 
     public JettyHttpService() throws Exception {
         server = new Server();
@@ -58,6 +75,7 @@ public class JettyHttpService implements HttpService, AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
+        context.addFilter(new FilterHolder(new Recorder()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder(router), "/*");
         server.setHandler(context);
         server.start();
@@ -69,14 +87,35 @@ public class JettyHttpService implements HttpService, AutoCloseable {
         return baseUri;
     }
 
+    /** e.g. {@code http://127.0.0.1:34567/withings/webhook/...} */
+    public URI uri(String path) {
+        return URI.create(baseUri + path);
+    }
+
+    /** Hosts an endpoint answering every request with 200 at {@code path} (another application's callback). */
+    public JettyHttpService servePlain(String path) throws ServletException, NamespaceException {
+        registerServlet(path, new Plain(), null, null);
+        return this;
+    }
+
+    /** @return every request seen so far */
+    public List<Seen> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** @return how many requests with this method reached this path */
+    public long count(String method, String path) {
+        return seen.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
+    }
+
     /** Whether a servlet is registered under the alias. */
     public boolean isRegistered(String alias) {
         return servlets.containsKey(alias);
     }
 
     /** The registered aliases. */
-    public java.util.Set<String> aliases() {
-        return java.util.Set.copyOf(servlets.keySet());
+    public Set<String> aliases() {
+        return Set.copyOf(servlets.keySet());
     }
 
     @Override
@@ -133,6 +172,32 @@ public class JettyHttpService implements HttpService, AutoCloseable {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("embedded server did not stop", e);
+        }
+    }
+
+    /** Records every request. */
+    private final class Recorder implements Filter {
+        @Override
+        public void doFilter(@Nullable ServletRequest request, @Nullable ServletResponse response,
+                @Nullable FilterChain chain) throws IOException, ServletException {
+            if (request instanceof HttpServletRequest http) {
+                seen.add(new Seen(http.getMethod(), http.getRequestURI()));
+            }
+            if (chain != null) {
+                chain.doFilter(request, response);
+            }
+        }
+    }
+
+    /** Answers 200 to everything. */
+    private static final class Plain extends HttpServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) {
+            if (resp != null) {
+                resp.setStatus(HttpServletResponse.SC_OK);
+            }
         }
     }
 

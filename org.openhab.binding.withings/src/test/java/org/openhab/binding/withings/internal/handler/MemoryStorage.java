@@ -16,28 +16,46 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.storage.Storage;
 
 /**
- * An in-memory storage for tests; survives a handler "restart" when the same instance is handed out again.
+ * The one in-memory {@link Storage} of the tests, map-backed as openHAB's JSON storage behaves; survives a handler
+ * "restart" when the same instance is handed out again (see {@link MapStorageService}). Counts its writes.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class MemoryStorage implements Storage<String> {
+public class MemoryStorage<T> implements Storage<T> {
 
-    private final Map<String, String> map = new ConcurrentHashMap<>();
+    private final Map<String, T> map = new ConcurrentHashMap<>();
+    private final AtomicInteger puts = new AtomicInteger();
+
+    /** An empty storage. */
+    public MemoryStorage() {
+    }
+
+    /** A storage holding a copy of what {@code other} holds (as a storage reopened after a restart). */
+    public MemoryStorage(MemoryStorage<T> other) {
+        map.putAll(other.map);
+    }
+
+    /** @return how many times {@link #put} was called */
+    public int puts() {
+        return puts.get();
+    }
 
     @Override
-    public @Nullable String put(String key, @Nullable String value) {
+    public @Nullable T put(String key, @Nullable T value) {
+        puts.incrementAndGet();
         return value == null ? map.remove(key) : map.put(key, value);
     }
 
     @Override
-    public @Nullable String remove(String key) {
+    public @Nullable T remove(String key) {
         return map.remove(key);
     }
 
@@ -47,7 +65,7 @@ public class MemoryStorage implements Storage<String> {
     }
 
     @Override
-    public @Nullable String get(String key) {
+    public @Nullable T get(String key) {
         return map.get(key);
     }
 
@@ -57,7 +75,7 @@ public class MemoryStorage implements Storage<String> {
     }
 
     @Override
-    public Collection<@Nullable String> getValues() {
+    public Collection<@Nullable T> getValues() {
         return new ArrayList<>(map.values());
     }
 }

@@ -13,12 +13,7 @@
 package org.openhab.binding.withings.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.mockito.Mockito.mock;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,28 +23,19 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.api.ContentResponse;
-import org.eclipse.jetty.client.util.FormContentProvider;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.util.Fields;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
-import org.openhab.binding.withings.internal.api.WithingsApiException;
-import org.openhab.binding.withings.internal.api.WithingsAuthException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
 import org.openhab.binding.withings.internal.servlet.RecordingDispatcher;
-import org.openhab.binding.withings.internal.servlet.WebhookTestServer;
 import org.openhab.binding.withings.internal.servlet.WebhookUrl;
 import org.openhab.binding.withings.internal.servlet.WithingsWebhookServlet;
 import org.openhab.binding.withings.simulator.Delivery;
@@ -58,10 +44,6 @@ import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.Subscription;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
-import org.osgi.service.http.HttpService;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * The subscription manager against the cloud simulator: real OAuth tokens, real notify calls, Withings' HEAD probe
@@ -74,39 +56,17 @@ import com.google.gson.JsonParser;
 @NonNullByDefault
 class SubscriptionManagerTest {
 
-    private static final String ALL_SCOPES = "user.info,user.metrics,user.activity,user.sleepevents";
-    private static final String REDIRECT = "http://127.0.0.1:9/withings/connect/home";
+    private static final String ALL_SCOPES = SimulatorTokens.ALL_SCOPES;
     private static final String SECRET = "NewSecretNewSecretNewSecretNew-_";
     private static final String OLD_SECRET = "OldSecretOldSecretOldSecretOld-_";
     private static final String OTHER_APP = "/other-app/withings-hook";
     private static final Set<Integer> ALL_APPLIS = Set.of(1, 2, 4, 16, 44, 50, 51, 54, 58);
 
-    /** The token of one simulated user; a forced refresh is refused (as after a revocation). */
-    static final class TestTokenProvider implements TokenProvider {
-        final String token;
-        final AtomicInteger refreshes = new AtomicInteger();
-
-        TestTokenProvider(String token) {
-            this.token = token;
-        }
-
-        @Override
-        public String accessToken() {
-            return token;
-        }
-
-        @Override
-        public String refreshedAccessToken() throws WithingsApiException {
-            refreshes.incrementAndGet();
-            throw new WithingsAuthException(401, "refresh refused (test)");
-        }
-    }
-
     private final FakeScheduler fake = new FakeScheduler(Instant.parse("2026-11-24T10:00:00Z"));
     private final List<SubscriptionStatus> reported = new CopyOnWriteArrayList<>();
     private final RecordingDispatcher dispatcher = new RecordingDispatcher();
     private @Nullable WithingsCloudSimulator simulator;
-    private @Nullable WebhookTestServer server;
+    private @Nullable JettyHttpService server;
     private @Nullable HttpClient http;
     private @Nullable WithingsClient client;
     private @Nullable WithingsRateLimiter limiter;
@@ -124,17 +84,16 @@ class SubscriptionManagerTest {
         userid = sim.user(SimUser.Kind.SLEEP).userid();
         user = Long.toString(userid);
         dispatcher.know(user);
-        HttpService httpService = mock(HttpService.class);
         String alias = WebhookUrl.alias(SECRET);
         String oldAlias = WebhookUrl.alias(OLD_SECRET);
-        WebhookTestServer s = new WebhookTestServer()
-                .with(new WithingsWebhookServlet(httpService, alias, dispatcher, fake.clock()))
-                .with(new WithingsWebhookServlet(httpService, oldAlias, dispatcher, fake.clock()))
-                .withPlain(OTHER_APP).start();
+        JettyHttpService s = new JettyHttpService();
         server = s;
-        callback = s.base() + alias;
-        oldCallback = s.base() + oldAlias;
-        otherAppCallback = s.base() + OTHER_APP;
+        assertTrue(new WithingsWebhookServlet(s, alias, dispatcher, fake.clock()).register());
+        assertTrue(new WithingsWebhookServlet(s, oldAlias, dispatcher, fake.clock()).register());
+        s.servePlain(OTHER_APP);
+        callback = s.baseUri() + alias;
+        oldCallback = s.baseUri() + oldAlias;
+        otherAppCallback = s.baseUri() + OTHER_APP;
         HttpClient h = new HttpClient();
         h.start();
         http = h;
@@ -156,7 +115,7 @@ class SubscriptionManagerTest {
         if (h != null) {
             h.stop();
         }
-        WebhookTestServer s = server;
+        JettyHttpService s = server;
         if (s != null) {
             s.close();
         }
@@ -187,44 +146,17 @@ class SubscriptionManagerTest {
         return c;
     }
 
-    private WebhookTestServer server() {
-        WebhookTestServer s = server;
+    private JettyHttpService server() {
+        JettyHttpService s = server;
         assertNotNull(s);
         return s;
     }
 
-    /** Links the user the way the bridge does: authorize (headless consent), then exchange the code at once. */
-    private TestTokenProvider link(long id, String scope) throws Exception {
-        WithingsCloudSimulator sim = sim();
-        String authorize = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString()).authorizeUrl()
-                + "?response_type=code&client_id=" + enc(sim.clientId()) + "&state=s1&scope=" + enc(scope)
-                + "&redirect_uri=" + enc(REDIRECT);
-        String location = sim.authorize(authorize, id);
-        String code = null;
-        for (String pair : URI.create(location).getRawQuery().split("&")) {
-            if (pair.startsWith("code=")) {
-                code = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
-            }
-        }
-        assertNotNull(code, "the consent redirect carries a code");
-        Fields fields = new Fields();
-        fields.put("action", "requesttoken");
-        fields.put("grant_type", "authorization_code");
-        fields.put("client_id", sim.clientId());
-        fields.put("client_secret", sim.clientSecret());
-        fields.put("code", code);
-        fields.put("redirect_uri", REDIRECT);
+    /** Links the user: authorize (headless consent), then the code is exchanged at once. */
+    private SimulatorTokens link(long id, String scope) throws Exception {
         HttpClient h = http;
         assertNotNull(h);
-        ContentResponse response = h.newRequest(sim.baseUri().resolve("/v2/oauth2")).method(HttpMethod.POST)
-                .content(new FormContentProvider(fields)).timeout(10, TimeUnit.SECONDS).send();
-        JsonObject envelope = JsonParser.parseString(response.getContentAsString()).getAsJsonObject();
-        assertEquals(0, envelope.get("status").getAsInt(), "token exchange");
-        return new TestTokenProvider(envelope.getAsJsonObject("body").get("access_token").getAsString());
-    }
-
-    private static String enc(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        return SimulatorTokens.link(sim(), h, id, scope);
     }
 
     private static Set<String> scopes(String list) {
@@ -251,8 +183,8 @@ class SubscriptionManagerTest {
     }
 
     /** Links the user with every scope and lets the manager subscribe everything. */
-    private TestTokenProvider healthy() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+    private SimulatorTokens healthy() throws Exception {
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
         assertEquals(WebhookHealth.HEALTHY, manager().health(user));
@@ -264,7 +196,7 @@ class SubscriptionManagerTest {
 
     @Test
     void ensureSubscribesExactlyTheNeededApplisSpacedOnTheScheduler() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         assertEquals(0, count("list"), "nothing runs on the caller's thread");
         assertEquals(WebhookHealth.PENDING, manager().health(user));
@@ -300,7 +232,7 @@ class SubscriptionManagerTest {
 
     @Test
     void secondEnsureListsButMakesNoSubscribeCall() throws Exception {
-        TestTokenProvider tp = healthy();
+        SimulatorTokens tp = healthy();
         assertEquals(9, count("subscribe"));
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
@@ -312,7 +244,7 @@ class SubscriptionManagerTest {
 
     @Test
     void staleOwnUrlIsRevokedAndOtherAppsUrlKept() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         client().notifySubscribe(tp, oldCallback, 1, "an earlier secret of this binding");
         client().notifySubscribe(tp, oldCallback, 44, "an earlier secret of this binding");
         client().notifySubscribe(tp, otherAppCallback, 1, "another application");
@@ -332,7 +264,7 @@ class SubscriptionManagerTest {
     @Test
     void missingScopeSkipsItsApplisAndReportsIt() throws Exception {
         String granted = "user.info,user.metrics,user.activity";
-        TestTokenProvider tp = link(userid, granted);
+        SimulatorTokens tp = link(userid, granted);
         manager().ensure(user, tp, scopes(granted), callback);
         fake.advance(Duration.ofMinutes(2));
 
@@ -349,7 +281,7 @@ class SubscriptionManagerTest {
     void scopeRefusedByWithingsIsSkippedToo() throws Exception {
         // the bridge believes activity was granted, Withings says 277 for 16 and 44
         String granted = "user.info,user.metrics,user.sleepevents";
-        TestTokenProvider tp = link(userid, granted);
+        SimulatorTokens tp = link(userid, granted);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
 
@@ -362,9 +294,9 @@ class SubscriptionManagerTest {
 
     @Test
     void unreachableCallbackStopsWithoutRetryStorm() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         String deadAlias = WebhookUrl.alias("NobodyAnswersHereNobodyAnswers00");
-        manager().ensure(user, tp, scopes(ALL_SCOPES), server().base() + deadAlias);
+        manager().ensure(user, tp, scopes(ALL_SCOPES), server().baseUri() + deadAlias);
         fake.runDue();
 
         assertEquals(1, count("subscribe"));
@@ -392,7 +324,7 @@ class SubscriptionManagerTest {
 
     @Test
     void transientFailureIsRetriedWithExponentialBackOff() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         sim().control().injectFault(FaultSpec.status(2551).on("/notify", "subscribe").times(2));
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.runDue();
@@ -427,7 +359,7 @@ class SubscriptionManagerTest {
 
     @Test
     void permanentRefusalOfACoreAppliDegradesUntilTheWatchdogRepairsIt() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         sim().control().injectFault(FaultSpec.status(2554).on("/notify", "subscribe").times(1));
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
@@ -450,7 +382,7 @@ class SubscriptionManagerTest {
 
     @Test
     void permanentRefusalOfAnOptionalAppliKeepsTheWebhookHealthy() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.runDue();
         fake.advance(Duration.ofSeconds(36)); // 8 subscribes done, glucose (58) comes last
@@ -469,7 +401,7 @@ class SubscriptionManagerTest {
 
     @Test
     void tooManyRequestsWaitsAtLeastTheLimiterPause() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         sim().control().injectFault(FaultSpec.status(601).on("/notify", "subscribe").times(1));
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.runDue();
@@ -491,7 +423,7 @@ class SubscriptionManagerTest {
 
     @Test
     void watchdogRepairsWhatWithingsDropped() throws Exception {
-        TestTokenProvider tp = healthy();
+        SimulatorTokens tp = healthy();
         long lists = count("list");
 
         // 4 failed deliveries (our servlet refuses the user for a while): Withings drops the subscription
@@ -541,23 +473,23 @@ class SubscriptionManagerTest {
 
     @Test
     void refusedAuthorizationGivesAuthFailedAndNoRetry() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         sim().control().revokeTokens(userid);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.runDue();
 
-        assertEquals(1, tp.refreshes.get(), "the client tried one refresh");
+        assertEquals(1, tp.refreshes(), "the client tried one refresh");
         assertEquals(WebhookHealth.AUTH_FAILED, manager().health(user));
         assertEquals("@text/webhook.status.auth-failed", status().statusDescription());
         assertEquals(0, fake.pending());
         fake.advance(Duration.ofDays(1));
-        assertEquals(1, tp.refreshes.get());
+        assertEquals(1, tp.refreshes());
         assertEquals(WebhookHealth.AUTH_FAILED, reported.get(reported.size() - 1).health());
     }
 
     @Test
     void removeRevokesOurSubscriptionsOnly() throws Exception {
-        TestTokenProvider tp = healthy();
+        SimulatorTokens tp = healthy();
         client().notifySubscribe(tp, oldCallback, 4, "stale");
         client().notifySubscribe(tp, otherAppCallback, 1, "another application");
 
@@ -575,7 +507,7 @@ class SubscriptionManagerTest {
 
     @Test
     void removeUsesTheLastCallbackWhenNoneIsGiven() throws Exception {
-        TestTokenProvider tp = healthy();
+        SimulatorTokens tp = healthy();
         CompletableFuture<Boolean> done = manager().remove(user, tp, null);
         fake.advance(Duration.ofMinutes(1));
         assertTrue(done.getNow(false));
@@ -597,8 +529,8 @@ class SubscriptionManagerTest {
     @Test
     void usersAreHandledOneAfterTheOther() throws Exception {
         long other = sim().user(SimUser.Kind.SCALE).userid();
-        TestTokenProvider tp1 = link(userid, ALL_SCOPES);
-        TestTokenProvider tp2 = link(other, ALL_SCOPES);
+        SimulatorTokens tp1 = link(userid, ALL_SCOPES);
+        SimulatorTokens tp2 = link(other, ALL_SCOPES);
         manager().ensure(user, tp1, scopes(ALL_SCOPES), callback);
         manager().ensure(Long.toString(other), tp2, scopes(ALL_SCOPES), callback);
         fake.runDue();
@@ -617,8 +549,8 @@ class SubscriptionManagerTest {
     @Test
     void aWaitingCheckUsesTheLatestEnsure() throws Exception {
         long other = sim().user(SimUser.Kind.SCALE).userid();
-        TestTokenProvider tp1 = link(userid, ALL_SCOPES);
-        TestTokenProvider tp2 = link(other, ALL_SCOPES);
+        SimulatorTokens tp1 = link(userid, ALL_SCOPES);
+        SimulatorTokens tp2 = link(other, ALL_SCOPES);
         manager().ensure(Long.toString(other), tp2, scopes(ALL_SCOPES), callback);
         manager().ensure(user, tp1, scopes(ALL_SCOPES), oldCallback);
         manager().ensure(user, tp1, scopes("user.metrics"), callback);
@@ -631,7 +563,7 @@ class SubscriptionManagerTest {
 
     @Test
     void ensureDuringARunningCheckRunsItAgainAfterwards() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes("user.metrics"), callback);
         fake.runDue();
         assertEquals(1, count("subscribe"));
@@ -646,7 +578,7 @@ class SubscriptionManagerTest {
 
     @Test
     void disposeCancelsEverything() throws Exception {
-        TestTokenProvider tp = link(userid, ALL_SCOPES);
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         manager().dispose();
         assertEquals(0, fake.pending());

@@ -78,8 +78,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         discovery.addDiscoveryListener(inbox);
         discovery.setThingHandler(handler);
-        WithingsUserListener user = mock(WithingsUserListener.class);
-        when(user.userId()).thenReturn("30000003");
+        WithingsUserListener user = listener("30000003");
 
         handler.initialize();
         discovery.initialize();
@@ -223,8 +222,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(handler, SLEEPER);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = mock(WithingsUserListener.class);
-        when(user.userId()).thenReturn("30000003");
+        WithingsUserListener user = listener("30000003");
         handler.registerUserListener(user);
         verify(user, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
 

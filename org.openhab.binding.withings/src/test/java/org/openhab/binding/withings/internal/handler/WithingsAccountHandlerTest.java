@@ -13,7 +13,6 @@
 package org.openhab.binding.withings.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
 
 import java.io.InputStream;
@@ -309,12 +308,6 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         handler.registerUserListener(listener);
         verify(listener, timeout(TIMEOUT.toMillis())).onAuthorizationLost();
         verify(listener, never()).onAuthorized();
-    }
-
-    static WithingsUserListener listener(String userId) {
-        WithingsUserListener listener = mock(WithingsUserListener.class);
-        when(listener.userId()).thenReturn(userId);
-        return listener;
     }
 
     static Properties english() throws Exception {

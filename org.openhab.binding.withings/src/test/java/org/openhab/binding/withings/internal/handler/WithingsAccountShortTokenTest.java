@@ -64,8 +64,7 @@ class WithingsAccountShortTokenTest extends AccountTestBase {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, 30000001L);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = mock(WithingsUserListener.class);
-        when(user.userId()).thenReturn("30000001");
+        WithingsUserListener user = listener("30000001");
         handler.registerUserListener(user);
         verify(user, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
 
@@ -84,10 +83,8 @@ class WithingsAccountShortTokenTest extends AccountTestBase {
         link(handler, 30000001L);
         link(handler, 30000002L);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener revoked = mock(WithingsUserListener.class);
-        when(revoked.userId()).thenReturn("30000001");
-        WithingsUserListener other = mock(WithingsUserListener.class);
-        when(other.userId()).thenReturn("30000002");
+        WithingsUserListener revoked = listener("30000001");
+        WithingsUserListener other = listener("30000002");
         handler.registerUserListener(revoked);
         handler.registerUserListener(other);
 
@@ -105,8 +102,7 @@ class WithingsAccountShortTokenTest extends AccountTestBase {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, 30000001L);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = mock(WithingsUserListener.class);
-        when(user.userId()).thenReturn("30000001");
+        WithingsUserListener user = listener("30000001");
         handler.registerUserListener(user);
 
         // Withings refuses the refresh once with an authentication-family status

@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.api.MutableClock;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.thing.ThingStatus;

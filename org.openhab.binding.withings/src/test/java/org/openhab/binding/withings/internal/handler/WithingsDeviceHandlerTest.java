@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.api.CountingTokenProvider;
 import org.openhab.binding.withings.internal.api.MeasureResult;
-import org.openhab.binding.withings.internal.api.MutableClock;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
@@ -57,9 +56,9 @@ class WithingsDeviceHandlerTest {
 
     private final WithingsClient client = mock(WithingsClient.class);
     private final TestAccount account = new TestAccount(client, new CountingTokenProvider("token"));
-    private final ManualScheduler scheduler = new ManualScheduler();
-    private final MutableClock clock = new MutableClock(Instant.parse("2023-10-20T12:00:00Z"));
-    private final Harness harness = new Harness(account, new MemoryStorage());
+    private final FakeScheduler scheduler = new FakeScheduler(Instant.parse("2023-10-20T12:00:00Z"));
+    private final MutableClock clock = scheduler.clock();
+    private final Harness harness = new Harness(account);
 
     @BeforeEach
     void setUp() throws Exception {
@@ -87,7 +86,7 @@ class WithingsDeviceHandlerTest {
         assertEquals(ThingStatus.UNKNOWN, harness.status(scale).getStatus());
         assertEquals(UnDefType.UNDEF, harness.state(scale, "battery-level"));
 
-        scheduler.runDueNow();
+        scheduler.runDue();
 
         verify(client, times(1)).getDevices(any());
         assertEquals(ThingStatus.ONLINE, harness.status(scale).getStatus());
@@ -113,8 +112,7 @@ class WithingsDeviceHandlerTest {
                 argThat(t -> t.getUID().equals(scale.getUID()) && "Bed".equals(t.getSemanticEquipmentTag())));
 
         // the next polls, an interval later, again cost one request for both
-        clock.advance(Duration.ofHours(1));
-        scheduler.runDue(Duration.ofHours(1));
+        scheduler.advance(Duration.ofHours(1));
         verify(client, times(2)).getDevices(any());
     }
 
@@ -126,7 +124,7 @@ class WithingsDeviceHandlerTest {
         harness.device(orphan, scheduler, clock).initialize();
         Thing noId = harness.deviceThing("noid", "", "");
         harness.device(noId, scheduler, clock).initialize();
-        scheduler.runDueNow();
+        scheduler.runDue();
 
         assertEquals(ThingStatusDetail.GONE, harness.status(gone).getStatusDetail());
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, harness.status(orphan).getStatusDetail());
@@ -139,16 +137,16 @@ class WithingsDeviceHandlerTest {
         Thing scale = harness.deviceThing("scale", SCALE, USER);
         WithingsDeviceHandler handler = harness.device(scale, scheduler, clock);
         handler.initialize();
-        scheduler.runDueNow();
+        scheduler.runDue();
         clearInvocations(harness.callback);
         handler.handleCommand(new ChannelUID(scale.getUID(), "battery-level"), RefreshType.REFRESH);
         verify(harness.callback).stateUpdated(new ChannelUID(scale.getUID(), "battery-level"), new DecimalType(80));
 
-        int pending = scheduler.pending().size();
+        int pending = scheduler.pending();
         handler.bridgeStatusChanged(new org.openhab.core.thing.ThingStatusInfo(ThingStatus.OFFLINE,
                 ThingStatusDetail.NONE, null));
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(scale).getStatusDetail());
         // its poll is cancelled
-        assertEquals(pending - 1, scheduler.pending().size());
+        assertEquals(pending - 1, scheduler.pending());
     }
 }

@@ -120,7 +120,7 @@ class WithingsUserHandlerSimulatorTest {
 
     private Thing start() {
         TestAccount account = new TestAccount(client, tokens);
-        Harness h = new Harness(account, new MemoryStorage());
+        Harness h = new Harness(account);
         harness = h;
         Thing thing = h.userThing("scale-user", Long.toString(userid), false);
         WithingsUserHandler u = h.user(thing, Objects.requireNonNull(executor), Clock.systemUTC(),

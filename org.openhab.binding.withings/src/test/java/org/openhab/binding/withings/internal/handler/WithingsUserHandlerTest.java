@@ -32,7 +32,6 @@ import org.openhab.binding.withings.internal.api.CountingTokenProvider;
 import org.openhab.binding.withings.internal.api.DateQuery;
 import org.openhab.binding.withings.internal.api.MeasureQuery;
 import org.openhab.binding.withings.internal.api.MeasureResult;
-import org.openhab.binding.withings.internal.api.MutableClock;
 import org.openhab.binding.withings.internal.api.StatusFamily;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
@@ -43,12 +42,14 @@ import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
+import org.openhab.binding.withings.internal.mapping.SyncCursorStore;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
+import org.openhab.core.storage.Storage;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -73,12 +74,13 @@ class WithingsUserHandlerTest {
     private final WithingsClient client = mock(WithingsClient.class);
     private final CountingTokenProvider tokens = new CountingTokenProvider("token");
     private final TestAccount account = new TestAccount(client, tokens);
-    private final MemoryStorage storage = new MemoryStorage();
-    private final ManualScheduler scheduler = new ManualScheduler();
+    private final MapStorageService storageService = new MapStorageService();
+    private final Storage<String> storage = storageService.getStorage(SyncCursorStore.STORAGE_NAME);
     // 2023-10-20 15:00 in Amsterdam: the aiowithings activity of that day is "today"
-    private final MutableClock clock = new MutableClock(
+    private final FakeScheduler scheduler = new FakeScheduler(
             ZonedDateTime.of(2023, 10, 20, 15, 0, 0, 0, Harness.ZONE).toInstant());
-    private Harness harness = new Harness(account, storage);
+    private final MutableClock clock = scheduler.clock();
+    private Harness harness = new Harness(account, storageService);
     private List<MeasureGroup> haGroups = List.of();
 
     @BeforeEach
@@ -96,7 +98,7 @@ class WithingsUserHandlerTest {
     private WithingsUserHandler started(Thing thing) {
         WithingsUserHandler handler = harness.user(thing, scheduler, clock, DEBOUNCE);
         handler.initialize();
-        scheduler.runDueNow();
+        scheduler.runDue();
         return handler;
     }
 
@@ -112,7 +114,7 @@ class WithingsUserHandlerTest {
         assertEquals(List.of(handler), account.listeners);
         assertEquals(USER, thing.getProperties().get("userId"));
 
-        scheduler.runDueNow();
+        scheduler.runDue();
 
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
@@ -131,9 +133,9 @@ class WithingsUserHandlerTest {
         assertEquals(TimeSeries.Policy.ADD, series.getValue().getPolicy());
         // next polls at the configured intervals
         assertEquals(900, handler.interval(SyncType.MEASURES));
-        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 900_000));
-        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 1_800_000));
-        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 3_600_000));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(15)));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(30)));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofHours(1)));
     }
 
     @Test
@@ -142,10 +144,10 @@ class WithingsUserHandlerTest {
         WithingsUserHandler first = started(thing);
         first.dispose();
         assertTrue(account.listeners.isEmpty());
-        assertTrue(scheduler.pending().isEmpty());
+        assertEquals(0, scheduler.pending());
 
         // restart: the same storage, a new handler; the known values come back before any request
-        harness = new Harness(account, storage);
+        harness = new Harness(account, storageService);
         Thing again = harness.userThing("alice", USER, false);
         clearInvocations(client);
         when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(
@@ -157,7 +159,7 @@ class WithingsUserHandlerTest {
         assertEquals(UnDefType.UNDEF, harness.state(again, "presence#in-bed"));
         verifyNoInteractions(client);
 
-        scheduler.runDueNow();
+        scheduler.runDue();
         ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
         verify(client).getMeasures(any(), query.capture());
         assertEquals(Instant.ofEpochSecond(1564700000L), query.getValue().lastUpdate());
@@ -185,7 +187,7 @@ class WithingsUserHandlerTest {
             handler.onNotification(notification(1, null));
         }
         verifyNoInteractions(client); // nothing fetched on the caller's thread
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
 
         ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
         verify(client, times(1)).getMeasures(any(), query.capture());
@@ -194,7 +196,7 @@ class WithingsUserHandlerTest {
 
         // a notification after the fetch started schedules the next one
         handler.onNotification(notification(4, null));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(client, times(2)).getMeasures(any(), any());
     }
 
@@ -205,20 +207,20 @@ class WithingsUserHandlerTest {
         clearInvocations(client);
 
         handler.onNotification(notification(16, null));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(client).getActivity(any(), any(DateQuery.class));
         verify(client).getWorkouts(any(), any(DateQuery.class));
         verifyNoMoreInteractions(client);
 
         clearInvocations(client);
         handler.onNotification(notification(44, null));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(client).getSleepSummaries(any(), any(DateQuery.class));
         verifyNoMoreInteractions(client);
 
         clearInvocations(client);
         handler.onNotification(notification(54, null));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(client).getHeartList(any(), any(), any());
         ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
         verify(client).getMeasures(any(), query.capture());
@@ -231,7 +233,7 @@ class WithingsUserHandlerTest {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
         clearInvocations(client);
-        int pending = scheduler.pending().size();
+        int pending = scheduler.pending();
 
         handler.onNotification(notification(50, "1697800000"));
         assertEquals(OnOffType.ON, harness.state(thing, "presence#in-bed"));
@@ -246,9 +248,9 @@ class WithingsUserHandlerTest {
         verify(harness.callback).channelTriggered(thing, new ChannelUID(thing.getUID(), "presence#bed-event"),
                 "OUT_BED");
 
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verifyNoInteractions(client);
-        assertEquals(pending, scheduler.pending().size());
+        assertEquals(pending, scheduler.pending());
     }
 
     @Test
@@ -268,19 +270,19 @@ class WithingsUserHandlerTest {
         // the other types worked, but the Thing stays OFFLINE until measures work again
         assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
         // back-off: first retry after 1 min, then 2 min
-        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 60_000));
-        scheduler.runDue(Duration.ofMinutes(1));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(1)));
+        scheduler.advance(Duration.ofMinutes(1));
         assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
-        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 120_000));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(2)));
         assertEquals(30 * 60, WithingsUserHandler.backoffSeconds(9));
 
         reset(client);
         when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(haGroups, 1564700000L, "UTC", true));
-        scheduler.runDue(Duration.ofMinutes(2));
+        scheduler.advance(Duration.ofMinutes(2));
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
         // back to the normal interval
-        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 86_400_000));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofDays(1)));
     }
 
     @Test
@@ -293,7 +295,7 @@ class WithingsUserHandlerTest {
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
         assertEquals(TestAccount.AUTHORIZATION_NEEDED, status.getDescription());
         // no further polling until the bridge says the user is linked again
-        assertTrue(scheduler.pending().isEmpty());
+        assertEquals(0, scheduler.pending());
         verify(client, times(1)).getMeasures(any(), any());
         verifyNoMoreInteractions(client);
     }
@@ -318,12 +320,12 @@ class WithingsUserHandlerTest {
         assertEquals(TestAccount.AUTHORIZATION_NEEDED, harness.status(thing).getDescription());
         clearInvocations(client);
         handler.onNotification(notification(1, null));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verifyNoInteractions(client);
 
         handler.onAuthorized();
         assertEquals(ThingStatus.UNKNOWN, harness.status(thing).getStatus());
-        scheduler.runDueNow();
+        scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         verify(client).getMeasures(any(), any());
     }
@@ -352,7 +354,7 @@ class WithingsUserHandlerTest {
         when(client.getMeasures(any(), any())).thenThrow(new WithingsRateLimitException(601, "too many"));
         handler.sync(SyncType.MEASURES);
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
-        assertTrue(scheduler.pending().stream().anyMatch(t -> t.delayMillis() == 300_000));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(5)));
     }
 
     @Test
@@ -370,7 +372,7 @@ class WithingsUserHandlerTest {
 
         when(harness.bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
-        scheduler.runDueNow();
+        scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         assertEquals(List.of(handler), account.listeners);
     }
@@ -401,17 +403,17 @@ class WithingsUserHandlerTest {
         handler.handleCommand(weight, RefreshType.REFRESH);
         verify(harness.callback, times(2)).stateUpdated(weight,
                 new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(client, times(1)).getMeasures(any(), any());
 
         clock.advance(Duration.ofSeconds(30));
         handler.handleCommand(weight, RefreshType.REFRESH);
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(client, times(1)).getMeasures(any(), any());
 
         clock.advance(Duration.ofSeconds(31));
         handler.handleCommand(weight, RefreshType.REFRESH);
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(client, times(2)).getMeasures(any(), any());
     }
 
@@ -430,8 +432,7 @@ class WithingsUserHandlerTest {
         assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
 
         // the rollover job is due at the next local midnight
-        clock.advance(Duration.ofMinutes(11));
-        scheduler.runDue(Duration.ofMinutes(11));
+        scheduler.advance(Duration.ofMinutes(11));
         assertEquals(UnDefType.UNDEF, harness.state(thing, "activity#steps"));
         assertEquals(UnDefType.UNDEF, harness.state(thing, "activity#total-calories"));
         // the body values are untouched
@@ -450,15 +451,15 @@ class WithingsUserHandlerTest {
 
         when(client.getWorkouts(any(), any())).thenReturn(workouts);
         handler.onNotification(notification(16, null));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(harness.callback, times(1)).channelTriggered(thing, trigger, "1");
         // the same workouts again: no second event
         handler.onNotification(notification(16, null));
-        scheduler.runDue(DEBOUNCE);
+        scheduler.advance(DEBOUNCE);
         verify(harness.callback, times(1)).channelTriggered(thing, trigger, "1");
 
         handler.dispose();
-        harness = new Harness(account, storage);
+        harness = new Harness(account, storageService);
         Thing again = harness.userThing("alice", USER, false);
         started(again);
         verify(harness.callback, never()).channelTriggered(any(), any(), anyString());

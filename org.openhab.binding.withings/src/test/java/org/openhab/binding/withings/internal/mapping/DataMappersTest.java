@@ -24,12 +24,12 @@ import java.util.Optional;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.api.MutableClock;
 import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.dto.Goals;
 import org.openhab.binding.withings.internal.dto.SleepSummary;
 import org.openhab.binding.withings.internal.dto.Workout;
+import org.openhab.binding.withings.internal.handler.MutableClock;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;

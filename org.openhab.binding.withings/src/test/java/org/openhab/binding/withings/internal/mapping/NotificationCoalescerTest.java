@@ -15,11 +15,12 @@ package org.openhab.binding.withings.internal.mapping;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.handler.ManualScheduler;
+import org.openhab.binding.withings.internal.handler.FakeScheduler;
 
 /**
  * Bursts of notifications per key become one run after the debounce.
@@ -31,7 +32,7 @@ class NotificationCoalescerTest {
 
     @Test
     void fiveNotificationsOneFetch() {
-        ManualScheduler scheduler = new ManualScheduler();
+        FakeScheduler scheduler = new FakeScheduler(Instant.parse("2026-11-24T10:00:00Z"));
         NotificationCoalescer<String> coalescer = new NotificationCoalescer<>(scheduler, Duration.ofSeconds(2));
         AtomicInteger measures = new AtomicInteger();
         AtomicInteger sleep = new AtomicInteger();
@@ -42,10 +43,10 @@ class NotificationCoalescerTest {
         }
         assertTrue(coalescer.submit("sleep", sleep::incrementAndGet));
         assertTrue(coalescer.isPending("measures"));
-        assertEquals(0, scheduler.runDue(Duration.ofSeconds(1)));
+        assertEquals(0, scheduler.advance(Duration.ofSeconds(1)));
         assertEquals(0, measures.get());
 
-        assertEquals(2, scheduler.runDue(Duration.ofSeconds(1)));
+        assertEquals(2, scheduler.advance(Duration.ofSeconds(1)));
         assertEquals(1, measures.get());
         assertEquals(1, sleep.get());
         assertFalse(coalescer.isPending("measures"));
@@ -53,7 +54,7 @@ class NotificationCoalescerTest {
         // after the run a new notification schedules again
         assertTrue(coalescer.submit("measures", measures::incrementAndGet));
         coalescer.cancelAll();
-        assertEquals(0, scheduler.runDue(Duration.ofSeconds(5)));
+        assertEquals(0, scheduler.advance(Duration.ofSeconds(5)));
         assertEquals(1, measures.get());
     }
 }

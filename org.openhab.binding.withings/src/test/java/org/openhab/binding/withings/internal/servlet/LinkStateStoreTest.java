@@ -24,7 +24,7 @@ import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.api.MutableClock;
+import org.openhab.binding.withings.internal.handler.MutableClock;
 
 /**
  * Tests {@link LinkStateStore}: random, single-use, expiring keys whose dropped values are handed back.

@@ -14,17 +14,12 @@ package org.openhab.binding.withings.internal.servlet;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
-import org.openhab.core.storage.Storage;
+import org.openhab.binding.withings.internal.handler.MemoryStorage;
 
 /**
  * The webhook secret: random, URL-safe, generated once and kept in the bridge's storage.
@@ -34,68 +29,30 @@ import org.openhab.core.storage.Storage;
 @NonNullByDefault
 class WebhookSecretTest {
 
-    /** A map-backed storage as openHAB's JSON storage behaves for strings. */
-    static final class MapStorage implements Storage<String> {
-        final Map<String, String> map = new ConcurrentHashMap<>();
-        int puts;
-
-        @Override
-        public @Nullable String put(String key, @Nullable String value) {
-            puts++;
-            return value == null ? map.remove(key) : map.put(key, value);
-        }
-
-        @Override
-        public @Nullable String remove(String key) {
-            return map.remove(key);
-        }
-
-        @Override
-        public boolean containsKey(String key) {
-            return map.containsKey(key);
-        }
-
-        @Override
-        public @Nullable String get(String key) {
-            return map.get(key);
-        }
-
-        @Override
-        public Collection<String> getKeys() {
-            return new ArrayList<>(map.keySet());
-        }
-
-        @Override
-        public Collection<@Nullable String> getValues() {
-            return new ArrayList<>(map.values());
-        }
-    }
-
     @Test
     void generatedOnceAndStable() {
-        MapStorage storage = new MapStorage();
+        MemoryStorage<String> storage = new MemoryStorage<>();
         String first = WebhookSecret.getOrCreate(storage);
         assertTrue(first.matches("[A-Za-z0-9_-]{32}"), "32 URL-safe characters");
         assertEquals(first, storage.get(WebhookSecret.STORAGE_KEY));
         assertEquals(first, WebhookSecret.getOrCreate(storage));
         assertEquals(first, WebhookSecret.getOrCreate(storage));
-        assertEquals(1, storage.puts, "stored once");
+        assertEquals(1, storage.puts(), "stored once");
     }
 
     @Test
     void keptAcrossRestartsOfTheBridge() {
-        MapStorage storage = new MapStorage();
+        MemoryStorage<String> storage = new MemoryStorage<>();
         String first = WebhookSecret.getOrCreate(storage);
-        MapStorage reopened = new MapStorage();
-        reopened.map.putAll(storage.map);
+        MemoryStorage<String> reopened = new MemoryStorage<>(storage);
         assertEquals(first, WebhookSecret.getOrCreate(reopened));
-        assertEquals(0, reopened.puts);
+        assertEquals(0, reopened.puts());
     }
 
     @Test
     void malformedStoredValueIsReplaced() {
-        MapStorage storage = new MapStorage();
-        storage.map.put(WebhookSecret.STORAGE_KEY, "short/and bad");
+        MemoryStorage<String> storage = new MemoryStorage<>();
+        storage.put(WebhookSecret.STORAGE_KEY, "short/and bad");
         String secret = WebhookSecret.getOrCreate(storage);
         assertNotEquals("short/and bad", secret);
         assertTrue(WebhookSecret.isWellFormed(secret));
@@ -106,7 +63,7 @@ class WebhookSecretTest {
     void differentBridgesGetDifferentSecrets() {
         Set<String> secrets = new HashSet<>();
         for (int i = 0; i < 50; i++) {
-            secrets.add(WebhookSecret.getOrCreate(new MapStorage()));
+            secrets.add(WebhookSecret.getOrCreate(new MemoryStorage<>()));
         }
         assertEquals(50, secrets.size());
     }

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openhab.binding.withings.internal.handler.JettyHttpService;
 import org.openhab.binding.withings.internal.handler.WithingsNotification;
 import org.osgi.service.http.HttpService;
 
@@ -59,14 +60,14 @@ class WithingsWebhookServletTest {
     private static final String USER = "30000003";
 
     private final RecordingDispatcher dispatcher = new RecordingDispatcher(USER);
-    private @Nullable WebhookTestServer server;
+    private @Nullable JettyHttpService server;
     private @Nullable HttpClient client;
 
     @BeforeEach
     void start() throws Exception {
-        WithingsWebhookServlet servlet = new WithingsWebhookServlet(mock(HttpService.class), ALIAS, dispatcher,
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        server = new WebhookTestServer().with(servlet).start();
+        JettyHttpService s = new JettyHttpService();
+        server = s;
+        assertTrue(new WithingsWebhookServlet(s, ALIAS, dispatcher, Clock.fixed(NOW, ZoneOffset.UTC)).register());
         HttpClient c = new HttpClient();
         c.start();
         client = c;
@@ -78,14 +79,14 @@ class WithingsWebhookServletTest {
         if (c != null) {
             c.stop();
         }
-        WebhookTestServer s = server;
+        JettyHttpService s = server;
         if (s != null) {
             s.close();
         }
     }
 
-    private WebhookTestServer server() {
-        WebhookTestServer s = server;
+    private JettyHttpService server() {
+        JettyHttpService s = server;
         assertNotNull(s);
         return s;
     }
@@ -267,8 +268,8 @@ class WithingsWebhookServletTest {
             }
         };
         String alias = WebhookUrl.alias("FailingFailingFailingFailingFail");
-        try (WebhookTestServer other = new WebhookTestServer()
-                .with(new WithingsWebhookServlet(mock(HttpService.class), alias, failing)).start()) {
+        try (JettyHttpService other = new JettyHttpService()) {
+            assertTrue(new WithingsWebhookServlet(other, alias, failing).register());
             HttpClient c = client;
             assertNotNull(c);
             Request request = c.newRequest(other.uri(alias)).method(HttpMethod.POST).content(

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.api;
+package org.openhab.binding.withings.internal.handler;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +19,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Test helper: a clock that only moves when told.
+ * Test double: a UTC clock that only moves when told. It is also the virtual time of {@link FakeScheduler}.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -34,8 +35,14 @@ public class MutableClock extends Clock {
         this.now = start;
     }
 
+    /** Moves the time forward (or, with a negative duration, back). */
     public synchronized void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    /** Sets the time. */
+    public synchronized void set(Instant instant) {
+        now = instant;
     }
 
     @Override
@@ -44,7 +51,7 @@ public class MutableClock extends Clock {
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
+    public Clock withZone(@Nullable ZoneId zone) {
         return this;
     }
 

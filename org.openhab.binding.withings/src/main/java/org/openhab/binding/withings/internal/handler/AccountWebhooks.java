@@ -1,0 +1,306 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.handler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.auth.WithingsOAuth;
+import org.openhab.binding.withings.internal.servlet.WebhookDispatcher;
+import org.openhab.binding.withings.internal.servlet.WebhookSecret;
+import org.openhab.binding.withings.internal.servlet.WebhookUrl;
+import org.openhab.binding.withings.internal.servlet.WithingsWebhookServlet;
+import org.openhab.core.storage.Storage;
+import org.osgi.service.http.HttpService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhooks of one account bridge: the callback URL (with the bridge's secret, never logged or shown), the
+ * {@link WithingsWebhookServlet} serving it, the {@link SubscriptionManager} keeping every linked user subscribed,
+ * and the per-user health the user Things and the bridge status follow. Without a webhook URL everything here is off
+ * and data is polled.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class AccountWebhooks {
+
+    /** Longest wait for the revocation of subscriptions before the action runs anyway. */
+    static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(90);
+
+    /** Told when the health of a user's webhooks changes (or is known for the first time). */
+    interface HealthListener {
+        void healthChanged(String userId, boolean healthy);
+
+        /** Any status of a user was reported (the bridge may have to refresh its own status). */
+        void statusReported();
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(AccountWebhooks.class);
+    private final String bridgeId;
+    private final HttpService httpService;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final BiConsumer<String, String> properties;
+    private final HealthListener healthListener;
+
+    private volatile @Nullable String baseOverride;
+    private volatile SubscriptionManager.@Nullable Timing timing;
+    private volatile @Nullable SubscriptionManager subscriptions;
+    private volatile @Nullable WithingsWebhookServlet servlet;
+    /** The full callback URL: contains the webhook secret, never logged or shown. */
+    private volatile @Nullable String callbackUrl;
+    private final Map<String, Boolean> health = new ConcurrentHashMap<>();
+
+    /**
+     * @param properties sets a property of the bridge Thing
+     */
+    AccountWebhooks(String bridgeId, HttpService httpService, ScheduledExecutorService scheduler, Clock clock,
+            BiConsumer<String, String> properties, HealthListener healthListener) {
+        this.bridgeId = bridgeId;
+        this.httpService = httpService;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.properties = properties;
+        this.healthListener = healthListener;
+    }
+
+    /** For tests only: a base URL used without Withings' URL rules (e.g. loopback http). */
+    void overrideBase(@Nullable String base) {
+        this.baseOverride = base;
+    }
+
+    /** For tests only: spacing and back-off of the subscription manager. */
+    void overrideTiming(SubscriptionManager.@Nullable Timing timing) {
+        this.timing = timing;
+    }
+
+    /** The webhook part of the configuration check: null if the URL is empty or usable, else a status text. */
+    @Nullable
+    String validate(String webhookUrl) {
+        if (baseOverride != null) {
+            return null;
+        }
+        // the secret is not known yet: check with a placeholder of the same length
+        WebhookUrl.Result result = WebhookUrl.validate(webhookUrl, WebhookUrl.alias("x".repeat(WebhookSecret.LENGTH)));
+        return result.statusDescription();
+    }
+
+    /**
+     * Creates the subscription manager and registers the webhook servlet when a webhook URL is configured.
+     *
+     * @param storage the bridge's storage, where the webhook secret is kept
+     */
+    void start(String webhookUrl, WithingsClient client, Storage<String> storage, WebhookDispatcher dispatcher) {
+        String override = baseOverride;
+        String base = override != null ? override : webhookUrl;
+        if (base.isBlank()) {
+            properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS,
+                    "disabled (no webhook URL: data is polled)");
+            return;
+        }
+        String secret = WebhookSecret.getOrCreate(storage);
+        String alias = WebhookUrl.alias(secret);
+        String callback;
+        if (override != null) {
+            String b = override.trim();
+            while (b.endsWith("/")) {
+                b = b.substring(0, b.length() - 1);
+            }
+            callback = b + alias;
+        } else {
+            callback = WebhookUrl.validate(base, alias).callbackUrl();
+        }
+        if (callback == null) {
+            return;
+        }
+        SubscriptionManager.Timing t = timing;
+        subscriptions = new SubscriptionManager(client, scheduler, clock, this::onSubscriptionStatus,
+                t != null ? t : SubscriptionManager.Timing.defaults());
+        WithingsWebhookServlet s = new WithingsWebhookServlet(httpService, alias, dispatcher, clock);
+        servlet = s;
+        if (!s.register()) {
+            logger.debug("Bridge {}: the webhook servlet could not be registered", bridgeId);
+        }
+        callbackUrl = callback;
+        properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS, "pending");
+    }
+
+    void stop() {
+        WithingsWebhookServlet s = servlet;
+        servlet = null;
+        if (s != null) {
+            s.unregister();
+        }
+        SubscriptionManager manager = subscriptions;
+        subscriptions = null;
+        if (manager != null) {
+            manager.dispose();
+        }
+        callbackUrl = null;
+        health.clear();
+    }
+
+    /** Subscribes the user (if webhooks are on) to every category its scopes allow. */
+    void ensure(UserSession session) {
+        SubscriptionManager manager = subscriptions;
+        String callback = callbackUrl;
+        if (manager != null && callback != null) {
+            manager.ensure(session.userId, session.tokenProvider, grantedScopes(session.scope), callback);
+        }
+    }
+
+    /** The granted scopes; all requested ones when Withings did not say. */
+    static Set<String> grantedScopes(@Nullable String scope) {
+        if (scope == null || scope.isBlank()) {
+            return WithingsOAuth.SCOPE_SET;
+        }
+        Set<String> set = new LinkedHashSet<>();
+        for (String s : scope.split("[,\\s]+")) {
+            if (!s.isBlank()) {
+                set.add(s.trim());
+            }
+        }
+        return set;
+    }
+
+    /**
+     * Revokes the users' subscriptions (if webhooks are on) and then runs the action once: when the revocations are
+     * done, or after {@link #REVOKE_TIMEOUT} at the latest.
+     */
+    void revokeThen(Collection<UserSession> users, Runnable action) {
+        SubscriptionManager manager = subscriptions;
+        String callback = callbackUrl;
+        if (manager == null || users.isEmpty()) {
+            action.run();
+            return;
+        }
+        List<CompletableFuture<Boolean>> futures = new ArrayList<>();
+        for (UserSession session : users) {
+            futures.add(manager.remove(session.userId, session.tokenProvider, callback));
+        }
+        AtomicBoolean done = new AtomicBoolean();
+        Runnable once = () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+        ScheduledFuture<?> fallback = scheduler.schedule(once, REVOKE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).whenComplete((r, t) -> {
+            fallback.cancel(false);
+            scheduler.execute(once);
+        });
+    }
+
+    /** Forgets the subscriptions of a user without revoking them (its tokens are gone). */
+    void forget(String userId) {
+        SubscriptionManager manager = subscriptions;
+        if (manager != null) {
+            manager.forget(userId);
+        }
+        health.remove(userId);
+    }
+
+    /** Forgets the health of a user (it was unlinked). */
+    void forgetHealth(String userId) {
+        health.remove(userId);
+    }
+
+    private void onSubscriptionStatus(String userId, SubscriptionStatus status) {
+        boolean healthy = status.health().isHealthy();
+        Boolean before = health.put(userId, healthy);
+        updateProperty();
+        if (before == null || before != healthy) {
+            healthListener.healthChanged(userId, healthy);
+        }
+        healthListener.statusReported();
+    }
+
+    private void updateProperty() {
+        SubscriptionManager manager = subscriptions;
+        if (manager == null) {
+            return;
+        }
+        Map<String, SubscriptionStatus> statuses = manager.statuses();
+        if (statuses.isEmpty()) {
+            properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS, "no user subscribed yet");
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        statuses.forEach((user, st) -> {
+            if (sb.length() > 0) {
+                sb.append("; ");
+            }
+            sb.append(user).append(": ").append(st.health().name().toLowerCase(Locale.ROOT));
+        });
+        properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS, sb.toString());
+    }
+
+    /** Whether the webhook subscriptions of the user are registered and healthy. */
+    boolean healthy(String userId) {
+        SubscriptionManager manager = subscriptions;
+        return manager != null && manager.health(userId).isHealthy();
+    }
+
+    /** Whether Withings cannot reach the callback URL for some user. */
+    boolean anyUnreachable() {
+        SubscriptionManager manager = subscriptions;
+        return manager != null
+                && manager.statuses().values().stream().anyMatch(st -> st.health() == WebhookHealth.UNREACHABLE);
+    }
+
+    /** The webhook status of a user; disabled without webhook. */
+    SubscriptionStatus status(String userId) {
+        SubscriptionManager manager = subscriptions;
+        return manager == null ? SubscriptionStatus.disabled(userId) : manager.status(userId);
+    }
+
+    /** Short text on the webhook state of a user, for the page and the console. No URL, no secret. */
+    String text(String userId) {
+        SubscriptionManager manager = subscriptions;
+        if (manager == null) {
+            return "off (no webhook URL)";
+        }
+        SubscriptionStatus status = manager.status(userId);
+        StringBuilder sb = new StringBuilder(status.health().name().toLowerCase(Locale.ROOT));
+        if (!status.subscribedApplis().isEmpty()) {
+            sb.append(", categories ").append(status.subscribedApplis());
+        }
+        if (!status.missingScopes().isEmpty()) {
+            sb.append(", missing scopes ").append(String.join(",", status.missingScopes()));
+        }
+        String error = status.lastError();
+        if (error != null) {
+            sb.append(", last error: ").append(error);
+        }
+        return sb.toString();
+    }
+}
