@@ -82,11 +82,12 @@ class LinkingFlow {
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         String handle = pendingHandle(bridgeId, HexFormat.of().formatHex(bytes));
-        OAuthClientService service = WithingsOAuth.create(factory, handle, application.apiConfig(),
+        WithingsOAuth.Service created = WithingsOAuth.createWithDeserializer(factory, handle, application.apiConfig(),
                 application.clientId(), application.clientSecret());
+        OAuthClientService service = created.service();
         try {
             String url = service.getAuthorizationUrl(redirectUri, null, state);
-            return new PendingLink(handle, service, redirectUri, url);
+            return new PendingLink(handle, service, created.deserializer(), redirectUri, url);
         } catch (OAuthException | RuntimeException e) {
             factory.deleteServiceAndAccessToken(handle);
             logger.debug("Bridge {}: could not build the authorize URL ({})", bridgeId, e.getClass().getSimpleName());
@@ -105,7 +106,13 @@ class LinkingFlow {
         } catch (OAuthException e) {
             // never log or show the message: core puts the raw answer in it
             abandon(pending);
-            logger.debug("Bridge {}: Withings refused the authorization code", bridgeId);
+            if (pending.deserializer().getLastStatus() == WithingsAccessTokenDeserializer.NO_STATUS) {
+                // no Withings answer was read (an error page, an outage): nothing was refused
+                logger.debug("Bridge {}: the token endpoint gave no Withings answer", bridgeId);
+                throw new LinkException("Withings could not be reached to complete the link; please try again.");
+            }
+            logger.debug("Bridge {}: Withings refused the authorization code (status {})", bridgeId,
+                    pending.deserializer().getLastStatus());
             throw new LinkException("Withings refused the authorization code. Check the client id and secret and "
                     + "that the redirect URI is registered exactly as shown, then link again.");
         } catch (OAuthResponseException e) {

@@ -13,6 +13,7 @@
 package org.openhab.binding.withings.internal.servlet;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.withings.internal.auth.WithingsAccessTokenDeserializer;
 import org.openhab.core.auth.client.oauth2.OAuthClientService;
 
 /**
@@ -21,14 +22,15 @@ import org.openhab.core.auth.client.oauth2.OAuthClientService;
  *
  * @param temporaryHandle the handle of the temporary service, {@code withings:pending:<bridgeId>:<random>}
  * @param service the temporary service
+ * @param deserializer the token answer reader of that service, which knows the last Withings status
  * @param redirectUri the redirect URI sent to Withings (the exchange must use the same)
  * @param authorizeUrl where the browser is sent
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-public record PendingLink(String temporaryHandle, OAuthClientService service, String redirectUri,
-        String authorizeUrl) {
+public record PendingLink(String temporaryHandle, OAuthClientService service,
+        WithingsAccessTokenDeserializer deserializer, String redirectUri, String authorizeUrl) {
 
     @Override
     public String toString() {

@@ -15,10 +15,12 @@ package org.openhab.binding.withings.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
@@ -26,6 +28,8 @@ import org.openhab.binding.withings.internal.api.WithingsAuthException;
 import org.openhab.binding.withings.internal.api.WithingsCommunicationException;
 import org.openhab.binding.withings.internal.auth.OAuthTokenProvider;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
+import org.openhab.binding.withings.internal.servlet.LinkException;
+import org.openhab.binding.withings.internal.servlet.PendingLink;
 import org.openhab.binding.withings.simulator.FaultSpec;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.core.thing.ThingStatus;
@@ -106,5 +110,35 @@ class WithingsAccountTokenOutageTest extends AccountTestBase {
         assertEquals(503, e.getStatus());
         assertFalse(String.valueOf(e.getMessage()).contains("not-the-secret"));
         assertNull(e.getCause());
+    }
+    @Test
+    void aCodeExchangeThatMeetsAnErrorPageSaysWithingsWasUnreachableNotThatTheCodeWasRefused() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String redirectUri = httpService.baseUri() + WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID;
+        PendingLink pending = handler.beginLink(redirectUri, "state-outage");
+        String code = query(URI.create(sim.authorize(pending.authorizeUrl(), 30000001L))).get("code");
+        assertNotNull(code);
+        sim.control().injectFault(FaultSpec.httpError(503).on("/v2/oauth2", "requesttoken").times(1));
+
+        LinkException e = assertThrows(LinkException.class, () -> handler.completeLink(pending, code));
+        assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
+        assertFalse(oauth.tokens.containsKey(WithingsOAuth.handle(BRIDGE_ID, USER)), "nothing stored");
+        assertFalse(oauth.tokens.containsKey(pending.temporaryHandle()), "temporary handle deleted");
+    }
+
+    @Test
+    void aCodeWithingsRefusesIsReportedAsRefused() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String redirectUri = httpService.baseUri() + WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID;
+        PendingLink pending = handler.beginLink(redirectUri, "state-refused");
+        String code = query(URI.create(sim.authorize(pending.authorizeUrl(), 30000001L))).get("code");
+        assertNotNull(code);
+        handler.completeLink(pending, code);
+        PendingLink again = handler.beginLink(redirectUri, "state-reused");
+
+        // a code can be used once: Withings answers an invalid-params status
+        LinkException e = assertThrows(LinkException.class, () -> handler.completeLink(again, code));
+        assertTrue(e.getMessage().contains("refused"), e.getMessage());
+        assertFalse(e.getMessage().contains(code), "the code never appears");
     }
 }
