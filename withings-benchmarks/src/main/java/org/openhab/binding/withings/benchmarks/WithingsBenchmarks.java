@@ -45,7 +45,10 @@ import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
+import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
 import org.openhab.binding.withings.internal.dto.SleepSummaryBody;
+import org.openhab.binding.withings.internal.handler.HandlerDayBenchmark;
+import org.openhab.binding.withings.internal.handler.HandlerDayBenchmark.DayResult;
 import org.openhab.binding.withings.simulator.RecordedRequest;
 import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
@@ -104,6 +107,8 @@ public final class WithingsBenchmarks {
                 .append(", against the cloud simulator (seed 42) over loopback HTTP.\n")
                 .append("Request counts are exact; times are wall-clock (latency rows: medians of repeated calls) and vary with the machine.\n\n");
 
+        handlerDay();
+
         Map<SimUser, TokenProvider> tokens = new LinkedHashMap<>();
         for (SimUser user : sim.users()) {
             tokens.put(user, link(user.userid()));
@@ -144,6 +149,101 @@ public final class WithingsBenchmarks {
 
         report.append("\n## Decoding speed of a real payload\n\n");
         decode(fixtures.resolve("aiowithings/sleep_summary.json"));
+    }
+
+    /** The real user and device handlers over one virtual day, polling vs push, and the integrations to beat. */
+    private void handlerDay() throws Exception {
+        long start = System.nanoTime();
+        List<DayResult> results = HandlerDayBenchmark.run();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        WithingsAccountConfiguration c = HandlerDayBenchmark.defaults();
+        int budget = WithingsRateLimiter.DEFAULT_MAX_PER_MINUTE;
+
+        report.append("## API economy of the user handler per user and day: polling vs push\n\n");
+        report.append(String.format(Locale.ROOT, """
+                The real `WithingsUserHandler` and one `WithingsDeviceHandler` per user, for each of the simulator's
+                %d users, run for 24 simulated hours (from local midnight) on a virtual-time scheduler against the
+                cloud simulator over loopback HTTP; the simulator shares the virtual clock and its request log is
+                counted. Default intervals of the account configuration: body %d s, activity %d s, sleep %d s, goals
+                and devices %d s, push safety poll %d s. The bridge's limiter at its default (%d requests/min). The
+                same day of data happens in both modes: %s. In push mode each event reaches the handler as a
+                notification (bed events included); in polling mode no notification arrives. The first sync
+                (back-fill of %d days) and the one getdevice per user made to find a device id are not part of the
+                day. The run checks that each handler ends the day showing the last weighing (and, in push mode,
+                the user in bed). Wall time of both runs: %d ms.
+
+                """, results.get(0).users(), c.bodyInterval, c.activityInterval, c.sleepInterval, c.goalsInterval,
+                c.pushSafetyInterval, budget, HandlerDayBenchmark.eventSummary(), c.backfillDays, millis));
+        List<String> endpoints = HandlerDayBenchmark.endpoints(results);
+        report.append("| Mode | Requests/day per user | Per endpoint, per user and day |");
+        report.append(" Requests/day for 4 users | Peak requests in one minute (4 users) vs the ").append(budget)
+                .append("/min bridge budget | Share of the daily budget (").append(budget * 1440)
+                .append(") | Token refreshes/day (4 users) | First sync per user |\n");
+        report.append("|---|---|---|---|---|---|---|---|\n");
+        for (DayResult r : results) {
+            List<String> parts = new ArrayList<>();
+            for (String endpoint : endpoints) {
+                long n = r.perEndpoint().getOrDefault(endpoint, 0L);
+                if (n > 0) {
+                    parts.add(String.format(Locale.ROOT, "%s %s", endpoint, per(n, r.users())));
+                }
+            }
+            long min = r.perUser().values().stream().mapToLong(Long::longValue).min().orElse(0);
+            long max = r.perUser().values().stream().mapToLong(Long::longValue).max().orElse(0);
+            String perUser = min == max ? Long.toString(min) : min + "–" + max;
+            report.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d / %d | %s | %d | %s |%n", r.mode(),
+                    perUser, String.join("<br>", parts), r.dataRequests(), r.peakPerMinute(), budget,
+                    HandlerDayBenchmark.share(r.dataRequests(), budget), r.tokenRequests(),
+                    per(r.firstSyncRequests(), r.users())));
+        }
+        for (DayResult r : results) {
+            if (!r.failures().isEmpty()) {
+                report.append("\nFailures in ").append(r.mode()).append(": ").append(String.join("; ", r.failures()))
+                        .append("\n");
+            }
+        }
+        report.append(String.format(Locale.ROOT, """
+
+                Push mode delivered %d notifications (4 users). Time to update in push mode: a notification starts
+                one fetch of its data type after the coalescing debounce of %d s (notifications of the same type
+                within it share the fetch), plus one request round trip; bed events update the presence channels at
+                once with no request. getdevice and getgoals (%d per user and day in both modes) are the hourly polls
+                of the device Thing and of the goals, for which Withings sends no notification. In polling mode the delay is up to the poll interval of the type (body %d min,
+                activity %d min, sleep %d min) and bed events are not seen at all. Token refreshes are counted
+                separately (access tokens live 3 h; refreshed when expired, as openHAB's OAuth client does).
+
+                """, results.get(1).notifications(), HandlerDayBenchmark.debounce().toSeconds(),
+                86400 / c.goalsInterval, c.bodyInterval / 60, c.activityInterval / 60, c.sleepInterval / 60));
+
+        report.append("## Compared with the integrations to beat (their documented behaviour, not measured here)\n\n");
+        report.append("""
+                **Home Assistant's Withings integration** (read in `homeassistant/components/withings/coordinator.py`
+                of home-assistant/core, commit 45c029d971674ab230df8c90a0dcbe1aeb54da7f): one data coordinator per
+                data type (measurements, sleep, activity, workouts) polled every `UPDATE_INTERVAL = 10 minutes`
+                while webhooks are not connected, goals every hour always (no webhook exists for goals), bed presence
+                from webhooks only; the first update of measurements, activity and workouts fetches 14 days of
+                history. As the project reads the integration, results are not paged and there is no rate limiter
+                shared by the users of one Withings application.
+                When webhooks are connected the four coordinators stop polling and refresh once per notification
+                of their categories (activity notifications refresh both the activity and the workout coordinator).
+
+                The following is a **calculation from those documented intervals**, assuming one request per
+                coordinator update (not a measurement of Home Assistant):
+
+                | Mode | Requests/day per user (calculated) | Requests/day for 4 users (calculated) |
+                |---|---|---|
+                | polling (webhooks not connected) | 4 coordinators × 144 + goals 24 = 600 | 2400 |
+                | push (webhooks connected), the day above | goals 24 + at most 3 (weighings, BP) + 1 (sleep) + 2 × 13 (activity and workout per activity notification) = at most 54 | at most 216 |
+
+                **The Prinsessen openHAB marketplace binding**: polling only, no webhooks (no bed presence, no
+                push); its request count is not calculated here.
+
+                """);
+    }
+
+    private static String per(long total, int users) {
+        return total % users == 0 ? Long.toString(total / users)
+                : String.format(Locale.ROOT, "%.2f", (double) total / users);
     }
 
     private void backfill(SimUser user, TokenProvider tp, int days) throws WithingsApiException {
