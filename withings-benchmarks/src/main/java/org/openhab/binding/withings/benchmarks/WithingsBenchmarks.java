@@ -207,10 +207,11 @@ public final class WithingsBenchmarks {
                 Push mode delivered %d notifications (4 users). Time to update in push mode: a notification starts
                 one fetch of its data type after the coalescing debounce of %d s (notifications of the same type
                 within it share the fetch), plus one request round trip; bed events update the presence channels at
-                once with no request. getdevice and getgoals (%d per user and day in both modes) are the hourly polls
-                of the device Thing and of the goals, for which Withings sends no notification. In polling mode the delay is up to the poll interval of the type (body %d min,
-                activity %d min, sleep %d min) and bed events are not seen at all. Token refreshes are counted
-                separately (access tokens live 3 h; refreshed when expired, as openHAB's OAuth client does).
+                once with no request. getdevice and getgoals (%d per user and day in both modes) are the hourly
+                polls of the device Thing and of the goals, for which Withings sends no notification. In polling
+                mode the delay is up to the poll interval of the type (body %d min, activity %d min, sleep %d min)
+                and bed events are not seen at all. Token refreshes are counted separately (access tokens live 3 h;
+                refreshed when expired, as openHAB's OAuth client does).
 
                 """, results.get(1).notifications(), HandlerDayBenchmark.debounce().toSeconds(),
                 86400 / c.goalsInterval, c.bodyInterval / 60, c.activityInterval / 60, c.sleepInterval / 60));

@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -228,44 +227,43 @@ public final class HandlerDayBenchmark {
     /** The day's events, the same for every user. */
     static List<Event> events() {
         List<Event> events = new ArrayList<>();
-        Consumer<Event> add = events::add;
         LocalDate today = DAY_START.toLocalDate();
-        add.accept(new Event(at(2, 40), "out of bed", (sim, u, now) -> bed(false)));
-        add.accept(new Event(at(2, 50), "in bed", (sim, u, now) -> bed(true)));
-        add.accept(new Event(at(6, 45), "out of bed", (sim, u, now) -> bed(false)));
-        add.accept(new Event(at(7, 0), "night of sleep", (sim, u, now) -> {
+        events.add(new Event(at(2, 40), "out of bed", (sim, u, now) -> bed(false)));
+        events.add(new Event(at(2, 50), "in bed", (sim, u, now) -> bed(true)));
+        events.add(new Event(at(6, 45), "out of bed", (sim, u, now) -> bed(false)));
+        events.add(new Event(at(7, 0), "night of sleep", (sim, u, now) -> {
             sim.control().addSleep(u, DAY_START.minusHours(1).minusMinutes(10).toInstant(), at(6, 45)).get();
             return 44;
         }));
-        add.accept(new Event(at(7, 5), "weighing", (sim, u, now) -> {
+        events.add(new Event(at(7, 5), "weighing", (sim, u, now) -> {
             sim.control().addWeighing(u, 80.4, now).get();
             return 1;
         }));
-        add.accept(new Event(at(7, 10), "blood pressure", (sim, u, now) -> {
+        events.add(new Event(at(7, 10), "blood pressure", (sim, u, now) -> {
             sim.control().addMeasure(u, now, new SimMeasure(10, 121, 0), new SimMeasure(9, 79, 0),
                     new SimMeasure(11, 64, 0)).get();
             return 4;
         }));
         for (int hour = 2; hour <= 22; hour += 2) {
             int steps = hour * 450;
-            add.accept(new Event(at(hour, 0), "activity update", (sim, u, now) -> {
+            events.add(new Event(at(hour, 0), "activity update", (sim, u, now) -> {
                 sim.control().addActivity(u, today, steps).get();
                 return 16;
             }));
         }
-        add.accept(new Event(at(23, 59), "activity update", (sim, u, now) -> {
+        events.add(new Event(at(23, 59), "activity update", (sim, u, now) -> {
             sim.control().addActivity(u, today, 10_400).get();
             return 16;
         }));
-        add.accept(new Event(at(18, 50), "workout", (sim, u, now) -> {
+        events.add(new Event(at(18, 50), "workout", (sim, u, now) -> {
             sim.control().addWorkout(u, 2, at(18, 0), at(18, 45)).get();
             return 16;
         }));
-        add.accept(new Event(at(19, 30), "weighing", (sim, u, now) -> {
+        events.add(new Event(at(19, 30), "weighing", (sim, u, now) -> {
             sim.control().addWeighing(u, LAST_WEIGHT.doubleValue(), now).get();
             return 1;
         }));
-        add.accept(new Event(at(22, 50), "in bed", (sim, u, now) -> bed(true)));
+        events.add(new Event(at(22, 50), "in bed", (sim, u, now) -> bed(true)));
         events.sort(Comparator.comparing(Event::at));
         return events;
     }
