@@ -142,6 +142,8 @@ class WithingsUserHandlerTest {
     void incrementalSyncUsesTheStoredCursorAcrossRestarts() throws Exception {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler first = started(thing);
+        first.onNotification(notification(50, "1697800000"));
+        assertEquals(OnOffType.ON, harness.state(thing, "presence#in-bed"));
         first.dispose();
         assertTrue(account.listeners.isEmpty());
         assertEquals(0, scheduler.pending());
@@ -156,6 +158,7 @@ class WithingsUserHandlerTest {
         WithingsUserHandler second = harness.user(again, scheduler, clock, DEBOUNCE);
         second.initialize();
         assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(again, "body#weight"));
+        // the bed state is not guessed after a restart, even though it was ON before
         assertEquals(UnDefType.UNDEF, harness.state(again, "presence#in-bed"));
         verifyNoInteractions(client);
 
