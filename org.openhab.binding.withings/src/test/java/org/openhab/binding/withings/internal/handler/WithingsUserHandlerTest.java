@@ -378,6 +378,37 @@ class WithingsUserHandlerTest {
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         assertEquals(List.of(handler), account.listeners);
+
+        // a running Thing whose bridge goes offline: BRIDGE_OFFLINE, no listener, no polling
+        clearInvocations(client);
+        when(harness.bridge.getStatus()).thenReturn(ThingStatus.OFFLINE);
+        handler.bridgeStatusChanged(
+                new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, null));
+        assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(thing).getStatusDetail());
+        assertTrue(account.listeners.isEmpty());
+        scheduler.advance(Duration.ofHours(2));
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theThingOptionIncludesAmbiguousMeasuresAndTheBackFillWindowIsConfigurable() throws Exception {
+        account.configuration.backfillDays = 7;
+        Thing strict = harness.userThing("strict", USER, false);
+        started(strict);
+        // attrib 1 (ambiguous) weighing of 71 kg left out by default
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(strict, "body#weight"));
+        ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
+        verify(client).getMeasures(any(), query.capture());
+        assertEquals(clock.instant().minus(Duration.ofDays(7)), query.getValue().lastUpdate());
+
+        Thing lenient = harness.userThing("lenient", USER, true);
+        started(lenient);
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(71), SIUnits.KILOGRAM),
+                harness.state(lenient, "body#weight"));
+        ArgumentCaptor<TimeSeries> series = ArgumentCaptor.forClass(TimeSeries.class);
+        verify(harness.callback).sendTimeSeries(eq(new ChannelUID(lenient.getUID(), "body#weight")), series.capture());
+        assertEquals(3, series.getValue().size());
     }
 
     @Test
