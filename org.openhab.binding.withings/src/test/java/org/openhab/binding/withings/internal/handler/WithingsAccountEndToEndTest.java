@@ -172,7 +172,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         // a restart of the bridge: nothing is revoked, the new handler finds its own subscriptions again
         dispose(first);
         assertEquals(subscribed, sim.control().subscriptions(SLEEPER));
-        statuses.clear();
+        clearStatuses();
         WithingsAccountHandler second = handler(bridge);
         second.overrideWebhookBaseForTests(httpService.baseUri().toString());
         second.overrideSubscriptionTimingForTests(FAST);

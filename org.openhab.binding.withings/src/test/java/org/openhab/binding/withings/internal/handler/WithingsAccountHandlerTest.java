@@ -82,7 +82,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         WithingsAccountHandler handler = handler(bridge(config));
         handler.initialize();
 
-        assertEquals(1, statuses.size());
+        assertEquals(1, statuses().size());
         assertTrue(is(lastStatus(), ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, text),
                 lastStatus().toString());
         String key = text.substring("@text/".length());
@@ -95,7 +95,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     void withoutLinkedUserTheStatusLinksToTheLinkingPage() throws Exception {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         handler.initialize();
-        assertEquals(ThingStatus.UNKNOWN, statuses.get(0).getStatus());
+        assertEquals(ThingStatus.UNKNOWN, statuses().get(0).getStatus());
 
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         assertTrue(is(lastStatus(), ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, AUTH_NEEDED));
@@ -166,7 +166,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         assertFalse(httpService.isRegistered("/withings/connect/home"));
         assertTrue(tracker.accounts().isEmpty());
 
-        statuses.clear();
+        clearStatuses();
         WithingsAccountHandler second = handler(bridge);
         second.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
@@ -196,7 +196,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         assertTrue(is(lastStatus(), ThingStatus.ONLINE, ThingStatusDetail.NONE,
                 "@text/online.users-need-reauthorization [\"1\", \"home\"]"), lastStatus().toString());
         verify(bpm, never()).onAuthorizationLost();
-        assertTrue(statuses.stream().noneMatch(s -> s.getStatus() == ThingStatus.OFFLINE
+        assertTrue(statuses().stream().noneMatch(s -> s.getStatus() == ThingStatus.OFFLINE
                 && s.getStatusDetail() != ThingStatusDetail.CONFIGURATION_ERROR));
         assertEquals(TokenState.REAUTHORIZATION_NEEDED, handler.linkedUsers().stream()
                 .filter(v -> v.userId().equals("30000001")).findFirst().orElseThrow().tokenState());
@@ -220,7 +220,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         dispose(first);
 
         config.put("clientSecret", "a-new-secret");
-        statuses.clear();
+        clearStatuses();
         WithingsAccountHandler second = handler(bridge(config));
         second.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
