@@ -120,6 +120,11 @@ class WithingsUserHandlerTest {
         assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
         assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
         assertEquals(UnDefType.UNDEF, harness.state(thing, "goals#steps-goal"));
+        // measurements this user never had stay UNDEF after the sync: no fake 0
+        for (String never : List.of("body#basal-metabolic-rate", "body#fat-mass-torso", "heart#afib-result",
+                "sleep#score", "workout#calories")) {
+            assertEquals(UnDefType.UNDEF, harness.state(thing, never), never);
+        }
         // back-fill of 30 days, then the server's updatetime is the cursor
         ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
         verify(client).getMeasures(same(tokens), query.capture());
