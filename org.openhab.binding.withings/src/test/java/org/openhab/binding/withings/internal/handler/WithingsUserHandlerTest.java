@@ -432,6 +432,31 @@ class WithingsUserHandlerTest {
     }
 
     @Test
+    void pollIntervalsComeFromTheBridgeConfiguration() {
+        account.configuration.bodyInterval = 600;
+        account.configuration.activityInterval = 1200;
+        account.configuration.sleepInterval = 7200;
+        account.configuration.goalsInterval = 14400;
+        account.configuration.pushSafetyInterval = 43200;
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        assertEquals(600, handler.interval(SyncType.MEASURES));
+        assertEquals(600, handler.interval(SyncType.HEART));
+        assertEquals(1200, handler.interval(SyncType.ACTIVITY));
+        assertEquals(7200, handler.interval(SyncType.SLEEP));
+        assertEquals(14400, handler.interval(SyncType.GOALS));
+        assertEquals(14400, handler.devicesInterval());
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(10)));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(20)));
+
+        account.webhooksHealthy = true;
+        handler.onWebhookHealth(true);
+        assertEquals(43200, handler.interval(SyncType.MEASURES));
+        assertEquals(43200, handler.interval(SyncType.SLEEP));
+        assertEquals(14400, handler.interval(SyncType.GOALS));
+    }
+
+    @Test
     void refreshRepublishesAndSyncsAtMostOncePerMinute() throws Exception {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
