@@ -18,6 +18,7 @@ import static org.mockito.Mockito.*;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
+import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState;
@@ -89,6 +91,21 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         assertNotNull(english().getProperty(key), "no English text for " + key);
         assertTrue(httpService.aliases().isEmpty(), "no servlet for an unusable bridge");
         assertTrue(tracker.accounts().isEmpty());
+    }
+
+    @Test
+    void connectionSettingsOfTheBridgeReachTheClientAndItsRateLimiter() throws Exception {
+        Map<String, Object> config = validConfig();
+        config.put("rateLimit", 30);
+        config.put("rateLimitPause", 600);
+        config.put("requestTimeout", 7);
+        WithingsAccountHandler handler = started(config);
+        WithingsClient client = handler.client();
+        assertEquals(30, client.getRateLimiter().getMaxPerMinute());
+        assertEquals(Duration.ofMinutes(10), client.getRateLimiter().getCoolDown());
+        assertEquals(Duration.ofSeconds(7), client.getConfig().requestTimeout());
+        assertEquals(sim.baseUri().toString(), client.getConfig().apiBaseUri().toString());
+        assertEquals(sim.baseUri().toString(), client.getConfig().accountBaseUri().toString());
     }
 
     @Test
