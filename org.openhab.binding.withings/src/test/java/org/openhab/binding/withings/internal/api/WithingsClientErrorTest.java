@@ -161,6 +161,21 @@ class WithingsClientErrorTest extends ClientTestBase {
     }
 
     @Test
+    void status601OfOneUserPausesEveryUserOfTheBridge() throws Exception {
+        CountingTokenProvider otherUser = new CountingTokenProvider("OTHER-USER-TOKEN");
+        server().stub(USER, "getdevice", status(601), ok("{\"devices\":[]}"));
+        assertInstanceOf(WithingsRateLimitException.class, devicesFail());
+        assertEquals(1, server().requests().size());
+
+        // the limiter's pause (minutes) is longer than a caller may wait: the other user fails without a request
+        WithingsApiException e = assertThrows(WithingsApiException.class, () -> client().getDevices(otherUser));
+        assertInstanceOf(WithingsRateLimitException.class, e);
+        assertEquals(1, server().requests().size(), "no request reached Withings during the pause");
+        assertEquals(0, otherUser.refreshCalls.get());
+        assertSecretFree(e);
+    }
+
+    @Test
     void connectionRefusedIsCommunicationError() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {

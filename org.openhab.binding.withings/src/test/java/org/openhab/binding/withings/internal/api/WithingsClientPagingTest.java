@@ -27,6 +27,7 @@ import org.openhab.binding.withings.internal.dto.HeartSeries;
 import org.openhab.binding.withings.internal.dto.IntradayData;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.SleepSeries;
+import org.openhab.binding.withings.internal.handler.OutputCapture;
 
 /**
  * Paging (getmeas' integer {@code more}, the v2 services' boolean {@code more}), the page bound, and the splitting
@@ -90,7 +91,13 @@ class WithingsClientPagingTest extends ClientTestBase {
                             + "\"bloodpressure\":{\"diastole\":80,\"systole\":120}}],\"more\":true,\"offset\":"
                             + ((i + 1) * 10) + "}"));
         }
-        List<HeartSeries> series = client().getHeartList(tokens, null, null);
+        List<HeartSeries> series;
+        try (OutputCapture output = new OutputCapture(WithingsClient.class)) {
+            series = client().getHeartList(tokens, null, null);
+            if (output.debugEnabled()) {
+                assertTrue(output.text().contains("/v2/heart list: page limit of 3 reached"), output.text());
+            }
+        }
         assertEquals(3, series.size());
         assertEquals(3, server().requests("/v2/heart", "list").size());
         assertEquals(62, series.get(2).heartRate);

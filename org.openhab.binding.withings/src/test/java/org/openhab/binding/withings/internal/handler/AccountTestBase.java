@@ -13,7 +13,6 @@
 package org.openhab.binding.withings.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
 
 import java.net.URI;
@@ -39,7 +38,6 @@ import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.i18n.TimeZoneProvider;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
@@ -48,8 +46,8 @@ import org.openhab.core.thing.binding.builder.BridgeBuilder;
 
 /**
  * Shared set-up of the account bridge tests: a cloud simulator, core's OAuth client as a test double talking to it
- * over HTTP, an HTTP service really serving the servlets on loopback, a map storage, and a mocked
- * {@link ThingHandlerCallback} that applies and records every status.
+ * over HTTP, an HTTP service really serving the servlets on loopback, a map storage, and the recording
+ * {@link ThingHandlerCallback}.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -65,8 +63,8 @@ public abstract class AccountTestBase {
     protected final MapStorageService storageService = new MapStorageService();
     protected final TestOAuthFactory oauth = new TestOAuthFactory();
     protected final WithingsAccountTracker tracker = new WithingsAccountTracker();
-    protected final List<ThingStatusInfo> statuses = new CopyOnWriteArrayList<>();
-    protected @NonNullByDefault({}) ThingHandlerCallback callback;
+    protected final RecordingThingCallback recorder = new RecordingThingCallback(TIMEOUT);
+    protected final ThingHandlerCallback callback = recorder.mock;
     protected @NonNullByDefault({}) WithingsServices services;
     protected final List<WithingsAccountHandler> handlers = new CopyOnWriteArrayList<>();
 
@@ -77,14 +75,6 @@ public abstract class AccountTestBase {
         httpClient = new HttpClient();
         httpClient.start();
         services = new WithingsServices(httpClient, oauth, httpService, storageService, mock(TimeZoneProvider.class));
-        callback = mock(ThingHandlerCallback.class);
-        doAnswer(inv -> {
-            Thing thing = inv.getArgument(0);
-            ThingStatusInfo info = inv.getArgument(1);
-            thing.setStatusInfo(info);
-            statuses.add(info);
-            return null;
-        }).when(callback).statusUpdated(any(), any());
     }
 
     protected SimulatorOptions simulatorOptions() {
@@ -163,14 +153,25 @@ public abstract class AccountTestBase {
         return SimulatorTokens.query(uri);
     }
 
+    /** Every status reported (by any bridge of the test), oldest first. */
+    protected List<ThingStatusInfo> statuses() {
+        return recorder.statuses();
+    }
+
+    /** Forgets the statuses reported so far. */
+    protected void clearStatuses() {
+        recorder.statuses.clear();
+    }
+
     protected ThingStatusInfo awaitStatus(Predicate<ThingStatusInfo> predicate) {
-        await(() -> statuses.stream().anyMatch(predicate), "status");
-        return statuses.stream().filter(predicate).findFirst().orElseThrow();
+        await(() -> statuses().stream().anyMatch(predicate), "status");
+        return statuses().stream().filter(predicate).findFirst().orElseThrow();
     }
 
     protected ThingStatusInfo lastStatus() {
-        assertFalse(statuses.isEmpty(), "no status was reported");
-        return statuses.get(statuses.size() - 1);
+        List<ThingStatusInfo> all = statuses();
+        assertFalse(all.isEmpty(), "no status was reported");
+        return all.get(all.size() - 1);
     }
 
     protected static boolean is(ThingStatusInfo info, ThingStatus status, ThingStatusDetail detail,
@@ -181,17 +182,6 @@ public abstract class AccountTestBase {
 
     /** Polls the condition until it holds or the timeout passes. */
     protected void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what + "; statuses " + statuses);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
+        recorder.await(condition, what);
     }
 }

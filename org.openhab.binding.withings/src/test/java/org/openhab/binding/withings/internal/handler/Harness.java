@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
-import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
 import static org.openhab.binding.withings.internal.WithingsBindingConstants.*;
 
@@ -28,14 +27,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
-import org.mockito.ArgumentCaptor;
 import org.openhab.binding.withings.internal.WithingsServices;
 import org.openhab.core.auth.client.oauth2.OAuthFactory;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.i18n.TimeZoneProvider;
 import org.openhab.core.storage.StorageService;
 import org.openhab.core.thing.Bridge;
-import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusInfo;
@@ -48,7 +45,7 @@ import org.openhab.core.types.State;
 import org.osgi.service.http.HttpService;
 
 /**
- * Wires user and device handlers for tests: a mocked callback and bridge whose handler is the given
+ * Wires user and device handlers for tests: the recording callback, a mocked bridge whose handler is the given
  * {@link WithingsAccountAccess}, an in-memory storage service and a fixed time zone.
  *
  * @author Withings binding contributors - Initial contribution
@@ -59,11 +56,12 @@ final class Harness {
     static final ThingUID BRIDGE_UID = new ThingUID(THING_TYPE_ACCOUNT, "home");
     static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    final ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
+    /** Records what the handlers report; its mock is the handlers' callback. */
+    final RecordingThingCallback recorder = new RecordingThingCallback(Duration.ofSeconds(20));
+    final ThingHandlerCallback callback = recorder.mock;
     final Bridge bridge = mock(Bridge.class);
     final WithingsServices services;
     final List<Thing> things = new ArrayList<>();
-    private final Map<ChannelUID, State> states = new HashMap<>();
 
     /** With storages that start empty. */
     Harness(WithingsAccountAccess account) {
@@ -84,13 +82,7 @@ final class Harness {
         when(bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
         when(bridge.getHandler()).thenReturn(handler);
         when(bridge.getThings()).thenAnswer(i -> List.copyOf(things));
-        when(callback.getBridge(BRIDGE_UID)).thenReturn(bridge);
-        doAnswer(invocation -> {
-            synchronized (states) {
-                states.put(invocation.getArgument(0), invocation.getArgument(1));
-            }
-            return null;
-        }).when(callback).stateUpdated(any(), any());
+        recorder.answerBridge(bridge);
     }
 
     Thing userThing(String id, String userId, boolean includeAmbiguous) {
@@ -125,16 +117,11 @@ final class Harness {
     /** The last state sent for a channel (group#id) of the Thing, or null. */
     @Nullable
     State state(Thing thing, String channel) {
-        synchronized (states) {
-            return states.get(new ChannelUID(thing.getUID(), channel));
-        }
+        return recorder.lastState(thing, channel);
     }
 
     /** The last status the handler of the Thing reported. */
     ThingStatusInfo status(Thing thing) {
-        ArgumentCaptor<ThingStatusInfo> captor = ArgumentCaptor.forClass(ThingStatusInfo.class);
-        verify(callback, atLeastOnce()).statusUpdated(same(thing), captor.capture());
-        List<ThingStatusInfo> all = captor.getAllValues();
-        return all.get(all.size() - 1);
+        return recorder.lastStatus(thing);
     }
 }

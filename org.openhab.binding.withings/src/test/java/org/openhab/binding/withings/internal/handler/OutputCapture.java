@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-final class OutputCapture implements AutoCloseable {
+public final class OutputCapture implements AutoCloseable {
 
     private static final int SIMPLE_LOGGER_DEBUG = 10;
 
@@ -44,7 +44,7 @@ final class OutputCapture implements AutoCloseable {
     private final Map<Logger, Integer> raised = new LinkedHashMap<>();
     private boolean debugEnabled = true;
 
-    OutputCapture(Class<?>... debugClasses) {
+    public OutputCapture(Class<?>... debugClasses) {
         for (Class<?> c : debugClasses) {
             Logger logger = LoggerFactory.getLogger(c);
             if (!logger.isDebugEnabled()) {
@@ -61,12 +61,12 @@ final class OutputCapture implements AutoCloseable {
     }
 
     /** Whether every logger of the given classes logs at debug while the capture is open. */
-    boolean debugEnabled() {
+    public boolean debugEnabled() {
         return debugEnabled;
     }
 
     /** What was written so far. */
-    String text() {
+    public String text() {
         synchronized (buffer) {
             return buffer.toString(StandardCharsets.UTF_8);
         }

@@ -36,9 +36,9 @@ import org.openhab.core.types.State;
 import org.openhab.core.types.TimeSeries;
 
 /**
- * A mocked {@link ThingHandlerCallback} for the child Things of a real bridge: {@code getBridge} answers the given
- * bridge, and every status, state, time series and trigger is applied (status onto the Thing, as core does) and
- * recorded in order, with polling waits that time out.
+ * The one recording {@link ThingHandlerCallback} of the handler tests: a Mockito mock (so tests may also verify on
+ * it) that applies every status to its Thing, as core does, and records statuses, states, time series and
+ * triggers in order, with polling waits that time out. Optionally {@code getBridge} answers a given bridge.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -68,9 +68,15 @@ final class RecordingThingCallback {
     final List<TriggerEntry> triggers = new CopyOnWriteArrayList<>();
     private final Duration timeout;
 
+    /** A callback for the child Things of the bridge: {@code getBridge} answers it. */
     RecordingThingCallback(Bridge bridge, Duration timeout) {
+        this(timeout);
+        answerBridge(bridge);
+    }
+
+    /** A callback without bridge (for the bridge itself, or stub {@link #answerBridge} later). */
+    RecordingThingCallback(Duration timeout) {
         this.timeout = timeout;
-        when(mock.getBridge(bridge.getUID())).thenReturn(bridge);
         doAnswer(inv -> {
             Thing thing = inv.getArgument(0);
             ThingStatusInfo info = inv.getArgument(1);
@@ -90,6 +96,25 @@ final class RecordingThingCallback {
             triggers.add(new TriggerEntry(inv.getArgument(1), inv.getArgument(2)));
             return null;
         }).when(mock).channelTriggered(any(), any(), any());
+    }
+
+    /** Makes {@code getBridge} answer the bridge for its UID. */
+    void answerBridge(Bridge bridge) {
+        when(mock.getBridge(bridge.getUID())).thenReturn(bridge);
+    }
+
+    /** Every status reported, for any Thing, oldest first. */
+    List<ThingStatusInfo> statuses() {
+        return statuses.stream().map(StatusEntry::info).toList();
+    }
+
+    /** The last status reported for the Thing; fails if there is none. */
+    ThingStatusInfo lastStatus(Thing thing) {
+        List<ThingStatusInfo> all = statuses(thing);
+        if (all.isEmpty()) {
+            fail("no status was reported for " + thing.getUID());
+        }
+        return all.get(all.size() - 1);
     }
 
     /** The statuses reported for the Thing, oldest first. */

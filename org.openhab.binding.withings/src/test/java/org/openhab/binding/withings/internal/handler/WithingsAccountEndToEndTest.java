@@ -157,6 +157,38 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
     }
 
     @Test
+    void aPlainRestartKeepsTheSubscriptionsAndUnlinkingRevokesThem() throws Exception {
+        org.openhab.core.thing.Bridge bridge = bridge(validConfig());
+        WithingsAccountHandler first = handler(bridge);
+        first.overrideWebhookBaseForTests(httpService.baseUri().toString());
+        first.overrideSubscriptionTimingForTests(FAST);
+        first.initialize();
+        awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
+        link(first, SLEEPER);
+        await(() -> first.webhooksHealthy("30000003"), "healthy webhooks");
+        List<Subscription> subscribed = sim.control().subscriptions(SLEEPER);
+        assertTrue(subscribed.stream().anyMatch(s -> s.appli() == 50), subscribed.toString());
+
+        // a restart of the bridge: nothing is revoked, the new handler finds its own subscriptions again
+        dispose(first);
+        assertEquals(subscribed, sim.control().subscriptions(SLEEPER));
+        clearStatuses();
+        WithingsAccountHandler second = handler(bridge);
+        second.overrideWebhookBaseForTests(httpService.baseUri().toString());
+        second.overrideSubscriptionTimingForTests(FAST);
+        second.initialize();
+        await(() -> second.webhooksHealthy("30000003"), "healthy webhooks after the restart");
+        assertEquals(subscribed, sim.control().subscriptions(SLEEPER));
+        assertTrue(sim.control().requests().stream().noneMatch(r -> "revoke".equals(r.action())),
+                "no revoke call at all");
+
+        // unlinking revokes the user's subscriptions and deletes the token
+        assertTrue(second.unlink("30000003"));
+        await(() -> sim.control().subscriptions(SLEEPER).isEmpty(), "subscriptions revoked on unlink");
+        await(() -> !oauth.tokens.containsKey(WithingsOAuth.handle(BRIDGE_ID, "30000003")), "token deletion");
+    }
+
+    @Test
     void aUserThatAlreadyIsAThingIsNotProposedAgain() throws Exception {
         Map<String, Object> config = validConfig();
         org.openhab.core.thing.Bridge bridge = spy(bridge(config));

@@ -28,9 +28,12 @@ import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
+import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.ThingStatus;
+import org.openhab.core.thing.binding.builder.BridgeBuilder;
 
 /**
  * Tests the account-linking page {@link org.openhab.binding.withings.internal.servlet.WithingsConnectServlet} over
@@ -224,6 +227,31 @@ class WithingsConnectServletTest extends AccountTestBase {
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("unknown, was already used or has expired"));
         assertNothingStored(handler);
+    }
+
+    @Test
+    void aStateIssuedByAnotherBridgeIsRefused() throws Exception {
+        WithingsAccountHandler home = started(validConfig());
+        WithingsAccountHandler work = handler(BridgeBuilder.create(WithingsBindingConstants.THING_TYPE_ACCOUNT, "work")
+                .withLabel("Work Withings").withConfiguration(new Configuration(validConfig())).build());
+        work.initialize();
+        assertTrue(httpService.isRegistered("/withings/connect/work"));
+
+        // consent for a link started on the page of bridge "home", answered to the page of bridge "work"
+        String callback = sim.authorize(pressLink(), 30000001L);
+        assertTrue(callback.contains("/withings/connect/home?"), callback);
+        HttpResponse<String> refused = get(URI.create(callback.replace("/withings/connect/home?",
+                "/withings/connect/work?")));
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("unknown, was already used or has expired"), refused.body());
+        assertNothingStored(work);
+        assertNothingStored(home);
+
+        // the other bridge did not spend the state: the page that issued it still completes the link
+        HttpResponse<String> linked = get(URI.create(callback));
+        assertEquals(200, linked.statusCode());
+        assertEquals(1, home.linkedUsers().size());
+        assertTrue(work.linkedUsers().isEmpty());
     }
 
     @Test

@@ -15,6 +15,7 @@ package org.openhab.binding.withings.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.binding.withings.internal.console.WithingsConsoleCommandExtension;
+import org.openhab.binding.withings.simulator.Subscription;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.io.console.Console;
 import org.openhab.core.thing.ThingStatus;
@@ -58,5 +60,38 @@ class WithingsConsoleListTest extends AccountTestBase {
         assertFalse(out.contains(String.valueOf(token.getAccessToken())));
         assertFalse(out.contains(String.valueOf(token.getRefreshToken())));
         assertFalse(out.contains(sim.clientSecret()));
+    }
+
+    @Test
+    void listShowsTheSubscriptionsOfEachUserButNotTheWebhookUrl() throws Exception {
+        WithingsAccountHandler handler = handler(bridge(validConfig()));
+        handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
+        handler.overrideSubscriptionTimingForTests(new SubscriptionManager.Timing(Duration.ofMillis(20),
+                Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        handler.initialize();
+        awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
+        link(handler, 30000003L);
+        await(() -> handler.webhooksHealthy("30000003"), "healthy webhooks");
+        List<Subscription> subscriptions = sim.control().subscriptions(30000003L);
+        assertFalse(subscriptions.isEmpty());
+
+        String out = list();
+        assertTrue(out.contains("user 30000003: token VALID"), out);
+        assertTrue(out.contains("webhooks: healthy, categories ["), out);
+        for (Subscription subscription : subscriptions) {
+            assertTrue(out.matches("(?s).*categories \\[[^]]*\\b" + subscription.appli() + "\\b.*"),
+                    subscription.appli() + " listed: " + out);
+            // the callback URL carries the bridge's webhook secret: never shown
+            String secret = subscription.callbackUrl().substring(subscription.callbackUrl().lastIndexOf('/') + 1);
+            assertFalse(out.contains(secret), out);
+        }
+    }
+
+    private String list() {
+        List<String> lines = new ArrayList<>();
+        Console console = mock(Console.class);
+        doAnswer(inv -> lines.add(inv.getArgument(0))).when(console).println(anyString());
+        new WithingsConsoleCommandExtension(tracker).execute(new String[] { "list" }, console);
+        return String.join("\n", lines);
     }
 }

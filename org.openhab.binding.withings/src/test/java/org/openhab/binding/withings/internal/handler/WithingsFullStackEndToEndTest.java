@@ -257,7 +257,7 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
             List<String> secrets = secrets(stored);
             List<String> texts = new ArrayList<>();
             texts.addAll(things.texts());
-            statuses.forEach(s -> texts.add(s.toString()));
+            texts.addAll(recorder.texts());
             discovered.forEach(r -> texts.add(r.getLabel() + " " + r.getProperties()));
             texts.add(bridge.getProperties().toString());
             children.forEach(c -> texts.add(c.getProperties() + " " + c.getConfiguration().getProperties()));

@@ -120,6 +120,11 @@ class WithingsUserHandlerTest {
         assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
         assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
         assertEquals(UnDefType.UNDEF, harness.state(thing, "goals#steps-goal"));
+        // measurements this user never had stay UNDEF after the sync: no fake 0
+        for (String never : List.of("body#basal-metabolic-rate", "body#fat-mass-torso", "heart#afib-result",
+                "sleep#score", "workout#calories")) {
+            assertEquals(UnDefType.UNDEF, harness.state(thing, never), never);
+        }
         // back-fill of 30 days, then the server's updatetime is the cursor
         ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
         verify(client).getMeasures(same(tokens), query.capture());
@@ -142,6 +147,8 @@ class WithingsUserHandlerTest {
     void incrementalSyncUsesTheStoredCursorAcrossRestarts() throws Exception {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler first = started(thing);
+        first.onNotification(notification(50, "1697800000"));
+        assertEquals(OnOffType.ON, harness.state(thing, "presence#in-bed"));
         first.dispose();
         assertTrue(account.listeners.isEmpty());
         assertEquals(0, scheduler.pending());
@@ -156,6 +163,7 @@ class WithingsUserHandlerTest {
         WithingsUserHandler second = harness.user(again, scheduler, clock, DEBOUNCE);
         second.initialize();
         assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(again, "body#weight"));
+        // the bed state is not guessed after a restart, even though it was ON before
         assertEquals(UnDefType.UNDEF, harness.state(again, "presence#in-bed"));
         verifyNoInteractions(client);
 
@@ -375,6 +383,37 @@ class WithingsUserHandlerTest {
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         assertEquals(List.of(handler), account.listeners);
+
+        // a running Thing whose bridge goes offline: BRIDGE_OFFLINE, no listener, no polling
+        clearInvocations(client);
+        when(harness.bridge.getStatus()).thenReturn(ThingStatus.OFFLINE);
+        handler.bridgeStatusChanged(
+                new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, null));
+        assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(thing).getStatusDetail());
+        assertTrue(account.listeners.isEmpty());
+        scheduler.advance(Duration.ofHours(2));
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    void theThingOptionIncludesAmbiguousMeasuresAndTheBackFillWindowIsConfigurable() throws Exception {
+        account.configuration.backfillDays = 7;
+        Thing strict = harness.userThing("strict", USER, false);
+        started(strict);
+        // attrib 1 (ambiguous) weighing of 71 kg left out by default
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(strict, "body#weight"));
+        ArgumentCaptor<MeasureQuery> query = ArgumentCaptor.forClass(MeasureQuery.class);
+        verify(client).getMeasures(any(), query.capture());
+        assertEquals(clock.instant().minus(Duration.ofDays(7)), query.getValue().lastUpdate());
+
+        Thing lenient = harness.userThing("lenient", USER, true);
+        started(lenient);
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(71), SIUnits.KILOGRAM),
+                harness.state(lenient, "body#weight"));
+        ArgumentCaptor<TimeSeries> series = ArgumentCaptor.forClass(TimeSeries.class);
+        verify(harness.callback).sendTimeSeries(eq(new ChannelUID(lenient.getUID(), "body#weight")), series.capture());
+        assertEquals(3, series.getValue().size());
     }
 
     @Test
@@ -390,6 +429,31 @@ class WithingsUserHandlerTest {
         account.webhooksHealthy = false;
         handler.onWebhookHealth(false);
         assertEquals(900, handler.interval(SyncType.MEASURES));
+    }
+
+    @Test
+    void pollIntervalsComeFromTheBridgeConfiguration() {
+        account.configuration.bodyInterval = 600;
+        account.configuration.activityInterval = 1200;
+        account.configuration.sleepInterval = 7200;
+        account.configuration.goalsInterval = 14400;
+        account.configuration.pushSafetyInterval = 43200;
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        assertEquals(600, handler.interval(SyncType.MEASURES));
+        assertEquals(600, handler.interval(SyncType.HEART));
+        assertEquals(1200, handler.interval(SyncType.ACTIVITY));
+        assertEquals(7200, handler.interval(SyncType.SLEEP));
+        assertEquals(14400, handler.interval(SyncType.GOALS));
+        assertEquals(14400, handler.devicesInterval());
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(10)));
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(20)));
+
+        account.webhooksHealthy = true;
+        handler.onWebhookHealth(true);
+        assertEquals(43200, handler.interval(SyncType.MEASURES));
+        assertEquals(43200, handler.interval(SyncType.SLEEP));
+        assertEquals(14400, handler.interval(SyncType.GOALS));
     }
 
     @Test

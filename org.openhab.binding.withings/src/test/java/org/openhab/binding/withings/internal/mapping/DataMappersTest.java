@@ -41,6 +41,7 @@ import org.openhab.core.types.TimeSeries;
 import org.openhab.core.types.UnDefType;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 
 /**
  * Maps the sleep, activity, workout, goals and device fixtures to channel states with units.
@@ -221,6 +222,17 @@ class DataMappersTest {
         assertEquals(UnDefType.UNDEF, data.get("workout#intensity"));
         assertEquals(UnDefType.UNDEF, data.get("workout#spo2-average"));
         assertEquals(new StringType("1"), data.get("workout#category"));
+    }
+
+    @Test
+    void unknownWorkoutCategoryAndModelAreToleratedAsTheirCodes() throws Exception {
+        Workout odd = Fixtures.object(JsonParser.parseString(
+                "{\"id\":1,\"category\":9999,\"model\":12345,\"startdate\":1700000000,\"enddate\":1700000600,"
+                        + "\"date\":\"2023-11-14\",\"data\":{\"calories\":12}}"),
+                Workout.class);
+        ChannelData data = WorkoutMapper.values(odd, USER_ZONE);
+        assertEquals(new StringType("9999"), data.get("workout#category"));
+        assertEquals(UnDefType.UNDEF, data.get("workout#intensity"));
     }
 
     // ------------------------------------------------------------------ goals
