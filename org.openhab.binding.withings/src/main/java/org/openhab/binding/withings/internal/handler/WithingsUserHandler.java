@@ -231,11 +231,11 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             return;
         }
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
-            if (access == null) {
-                WithingsAccountAccess account = findAccess();
-                if (account != null) {
-                    start(account);
-                }
+            // a restarted bridge has a new handler: the listener must move from the disposed one to it
+            WithingsAccountAccess account = findAccess();
+            if (account != null && account != access) {
+                stop();
+                start(account);
             }
         } else {
             stop();

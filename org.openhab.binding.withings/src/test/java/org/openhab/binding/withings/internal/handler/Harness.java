@@ -74,15 +74,20 @@ final class Harness {
         when(zones.getTimeZone()).thenReturn(ZONE);
         services = new WithingsServices(mock(HttpClient.class), mock(OAuthFactory.class), mock(HttpService.class),
                 storageService, zones);
-        BridgeHandler handler = mock(BridgeHandler.class, withSettings().extraInterfaces(WithingsAccountAccess.class)
-                .defaultAnswer(invocation -> invocation.getMethod().getDeclaringClass() == WithingsAccountAccess.class
-                        ? invocation.getMethod().invoke(account, invocation.getArguments())
-                        : RETURNS_DEFAULTS.answer(invocation)));
+        BridgeHandler handler = bridgeHandler(account);
         when(bridge.getUID()).thenReturn(BRIDGE_UID);
         when(bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
         when(bridge.getHandler()).thenReturn(handler);
         when(bridge.getThings()).thenAnswer(i -> List.copyOf(things));
         recorder.answerBridge(bridge);
+    }
+
+    /** A bridge handler (a new instance each call) that is the given account for the Things. */
+    static BridgeHandler bridgeHandler(WithingsAccountAccess account) {
+        return mock(BridgeHandler.class, withSettings().extraInterfaces(WithingsAccountAccess.class)
+                .defaultAnswer(invocation -> invocation.getMethod().getDeclaringClass() == WithingsAccountAccess.class
+                        ? invocation.getMethod().invoke(account, invocation.getArguments())
+                        : RETURNS_DEFAULTS.answer(invocation)));
     }
 
     Thing userThing(String id, String userId, boolean includeAmbiguous) {

@@ -397,6 +397,27 @@ class WithingsUserHandlerTest {
     }
 
     @Test
+    void aRestartedBridgeGetsTheListenerOfAUserThingThatStayed() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        assertEquals(List.of(handler), account.listeners);
+
+        // core disposes the bridge handler and creates a new one; the user Thing's handler stays and only hears
+        // that the bridge is ONLINE again
+        TestAccount restarted = new TestAccount(client, tokens);
+        when(harness.bridge.getHandler()).thenReturn(Harness.bridgeHandler(restarted));
+        handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+        scheduler.runDue();
+
+        assertTrue(account.listeners.isEmpty());
+        assertEquals(List.of(handler), restarted.listeners);
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        // a status change of the same bridge handler that stays ONLINE changes nothing
+        handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, "text"));
+        assertEquals(List.of(handler), restarted.listeners);
+    }
+
+    @Test
     void theThingOptionIncludesAmbiguousMeasuresAndTheBackFillWindowIsConfigurable() throws Exception {
         account.configuration.backfillDays = 7;
         Thing strict = harness.userThing("strict", USER, false);
