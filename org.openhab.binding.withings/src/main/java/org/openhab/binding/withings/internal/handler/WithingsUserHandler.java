@@ -197,7 +197,9 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
 
             @Override
             public void trigger(String channel, String event) {
-                triggerChannel(channel, event);
+                if (!disposed) {
+                    triggerChannel(channel, event);
+                }
             }
 
             @Override
@@ -375,6 +377,9 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
 
     @Override
     public void onAuthorizationLost() {
+        if (disposed) {
+            return;
+        }
         authorizationLost = true;
         WithingsAccountAccess account = access;
         String text = account != null ? account.authorizationNeededStatus() : "@text/offline.user.authorization";
@@ -662,14 +667,24 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     }
 
     private void sendSeries(String channel, TimeSeries series) {
-        if (series.size() > 0) {
+        if (series.size() > 0 && !disposed) {
             sendTimeSeries(channel, series);
         }
     }
 
     private void publish(String channel, State state) {
         published.put(channel, state);
-        updateState(channel, state);
+        if (!disposed) {
+            updateState(channel, state);
+        }
+    }
+
+    /** After dispose, a sync or a bridge call still under way reports nothing: the Thing is no longer ours. */
+    @Override
+    protected void updateStatus(ThingStatus status, ThingStatusDetail statusDetail, @Nullable String description) {
+        if (!disposed) {
+            super.updateStatus(status, statusDetail, description);
+        }
     }
 
     /** The last state published on a channel (group#id), for tests and the console. */

@@ -418,6 +418,28 @@ class WithingsUserHandlerTest {
     }
 
     @Test
+    void aSyncFinishingAfterDisposeReportsNothing() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = harness.user(thing, scheduler, clock, DEBOUNCE);
+        // the Thing is disposed while its first request is answered
+        when(client.getMeasures(any(), any())).thenAnswer(invocation -> {
+            handler.dispose();
+            clearInvocations(harness.callback);
+            return new MeasureResult(haGroups, 1564700000L, "UTC", true);
+        });
+        handler.initialize();
+        scheduler.runDue();
+
+        verify(harness.callback, never()).statusUpdated(any(), any());
+        verify(harness.callback, never()).stateUpdated(any(), any());
+        verify(harness.callback, never()).sendTimeSeries(any(), any());
+        // nor does a call the bridge had scheduled before the listener was unregistered
+        handler.onAuthorizationLost();
+        verify(harness.callback, never()).statusUpdated(any(), any());
+        assertEquals(0, scheduler.pending());
+    }
+
+    @Test
     void theThingOptionIncludesAmbiguousMeasuresAndTheBackFillWindowIsConfigurable() throws Exception {
         account.configuration.backfillDays = 7;
         Thing strict = harness.userThing("strict", USER, false);
