@@ -74,6 +74,8 @@ public class WithingsDeviceHandler extends BaseThingHandler {
     private @Nullable ScheduledFuture<?> pollJob;
     private @Nullable Instant lastRefresh;
     private volatile boolean disposed;
+    /** Polling while the bridge is ONLINE; a new status of the ONLINE bridge must not restart it. */
+    private volatile boolean running;
 
     public WithingsDeviceHandler(Thing thing, WithingsServices services) {
         this(thing, services, null, Clock.systemUTC());
@@ -95,6 +97,7 @@ public class WithingsDeviceHandler extends BaseThingHandler {
     @Override
     public void initialize() {
         disposed = false;
+        running = false;
         WithingsDeviceConfiguration config = getConfigAs(WithingsDeviceConfiguration.class);
         deviceId = config.deviceId.trim();
         userId = config.userId.trim();
@@ -115,6 +118,7 @@ public class WithingsDeviceHandler extends BaseThingHandler {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
             return;
         }
+        running = true;
         updateStatus(ThingStatus.UNKNOWN);
         schedulePoll(0);
     }
@@ -125,9 +129,13 @@ public class WithingsDeviceHandler extends BaseThingHandler {
             return;
         }
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
-            updateStatus(ThingStatus.UNKNOWN);
-            schedulePoll(0);
+            if (!running) {
+                running = true;
+                updateStatus(ThingStatus.UNKNOWN);
+                schedulePoll(0);
+            }
         } else {
+            running = false;
             cancelPoll();
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
         }
@@ -157,7 +165,7 @@ public class WithingsDeviceHandler extends BaseThingHandler {
     }
 
     private synchronized void schedulePoll(long delaySeconds) {
-        if (disposed) {
+        if (disposed || !running) {
             return;
         }
         cancelPoll();

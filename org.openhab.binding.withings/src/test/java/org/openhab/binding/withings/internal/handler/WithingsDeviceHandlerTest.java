@@ -149,4 +149,32 @@ class WithingsDeviceHandlerTest {
         // its poll is cancelled
         assertEquals(pending - 1, scheduler.pending());
     }
+    @Test
+    void aNewDescriptionOfTheOnlineBridgeDoesNotMakeTheDeviceFlap() throws Exception {
+        Thing scale = harness.deviceThing("scale", SCALE, USER);
+        WithingsDeviceHandler handler = harness.device(scale, scheduler, clock);
+        handler.initialize();
+        scheduler.runDue();
+        assertEquals(ThingStatus.ONLINE, harness.status(scale).getStatus());
+        List<Duration> polls = scheduler.pendingDelays();
+        clearInvocations(harness.callback);
+
+        // the bridge stays ONLINE, only its description changes (webhook unreachable, users to re-authorise)
+        handler.bridgeStatusChanged(new org.openhab.core.thing.ThingStatusInfo(ThingStatus.ONLINE,
+                ThingStatusDetail.NONE, "@text/webhook.status.unreachable"));
+        handler.bridgeStatusChanged(
+                new org.openhab.core.thing.ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+
+        verify(harness.callback, never()).statusUpdated(any(), any());
+        assertEquals(polls, scheduler.pendingDelays());
+
+        // back from OFFLINE it starts again
+        handler.bridgeStatusChanged(new org.openhab.core.thing.ThingStatusInfo(ThingStatus.OFFLINE,
+                ThingStatusDetail.COMMUNICATION_ERROR, null));
+        handler.bridgeStatusChanged(
+                new org.openhab.core.thing.ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+        assertEquals(ThingStatus.UNKNOWN, harness.status(scale).getStatus());
+        scheduler.runDue();
+        assertEquals(ThingStatus.ONLINE, harness.status(scale).getStatus());
+    }
 }
