@@ -192,6 +192,9 @@ public class WithingsDeviceHandler extends BaseThingHandler {
             }
             next = owner.devicesInterval();
             Device device = find(owner.devices(Duration.ofSeconds(next).minusSeconds(5)));
+            if (disposed) {
+                return; // disposed while Withings answered: the Thing is no longer ours
+            }
             if (device == null) {
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.GONE, "@text/offline.device.not-listed");
                 return;
@@ -263,6 +266,16 @@ public class WithingsDeviceHandler extends BaseThingHandler {
 
     private void publish(String channel, State state) {
         published.put(channel, state);
-        updateState(channel, state);
+        if (!disposed) {
+            updateState(channel, state);
+        }
+    }
+
+    /** After dispose, a poll still under way reports nothing. */
+    @Override
+    protected void updateStatus(ThingStatus status, ThingStatusDetail statusDetail, @Nullable String description) {
+        if (!disposed) {
+            super.updateStatus(status, statusDetail, description);
+        }
     }
 }

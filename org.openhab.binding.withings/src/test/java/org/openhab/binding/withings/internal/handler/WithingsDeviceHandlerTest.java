@@ -177,4 +177,23 @@ class WithingsDeviceHandlerTest {
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(scale).getStatus());
     }
+    @Test
+    void aPollFinishingAfterDisposeReportsNothing() throws Exception {
+        List<Device> devices = client.getDevices(any());
+        scheduler.runDue(); // the owner's first sync
+        Thing scale = harness.deviceThing("scale", SCALE, USER);
+        WithingsDeviceHandler handler = harness.device(scale, scheduler, clock);
+        // the device Thing is disposed while Withings answers its request
+        when(client.getDevices(any())).thenAnswer(invocation -> {
+            handler.dispose();
+            clearInvocations(harness.callback);
+            return devices;
+        });
+        handler.initialize();
+        scheduler.runDue();
+
+        verify(harness.callback, never()).statusUpdated(any(), any());
+        verify(harness.callback, never()).stateUpdated(any(), any());
+        verify(harness.callback, never()).thingUpdated(any());
+    }
 }
