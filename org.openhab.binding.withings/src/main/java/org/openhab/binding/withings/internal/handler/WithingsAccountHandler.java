@@ -371,7 +371,12 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     /** Checks the token of every linked user (refreshing it when expired) and derives the bridge status. */
     void checkUsers() {
         synchronized (checkLock) {
-            checkUsersLocked();
+            try {
+                checkUsersLocked();
+            } catch (RuntimeException e) {
+                // the body of the periodic check: an exception escaping it would cancel every later check
+                logger.debug("Bridge {}: the token check failed unexpectedly: {}", bridgeId(), e.toString());
+            }
         }
     }
 

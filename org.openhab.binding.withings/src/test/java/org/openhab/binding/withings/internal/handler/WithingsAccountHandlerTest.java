@@ -226,6 +226,18 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     }
 
     @Test
+    void anUnexpectedExceptionDoesNotEndTheHourlyTokenCheck() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        link(handler, SCALE);
+        awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
+
+        // e.g. core refuses a status while the bridge is being removed: an exception escaping the body of a
+        // scheduleWithFixedDelay job would silently cancel every later check
+        doThrow(new IllegalArgumentException("refused by core")).when(callback).statusUpdated(any(), any());
+        assertDoesNotThrow(handler::checkUsers);
+    }
+
+    @Test
     void changedApplicationCredentialsDeleteTheTokensAndAskForLinkingAgain() throws Exception {
         Map<String, Object> config = validConfig();
         WithingsAccountHandler first = handler(bridge(config));
