@@ -108,9 +108,11 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     private volatile int refusedUsers;
     /** Serialises status checks, so the last check decides the status. */
     private final Object checkLock = new Object();
-    /** Keeps the loading in start() and dispose() apart. */
-    private final Object lifecycleLock = new Object();
+    /** Keeps the loading in start() and dispose() apart (package-private for tests). */
+    final Object lifecycleLock = new Object();
 
+    /** Counts the initialisations: the start work of an earlier one (still queued) must not run. */
+    private volatile long generation;
     private @Nullable ScheduledFuture<?> checkJob;
     private @Nullable ScheduledFuture<?> retryJob;
     private int failedChecks;
@@ -188,9 +190,13 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         connectServlet = servlet;
         servlet.register();
         tracker.register(this);
-        started = true;
+        long gen;
+        synchronized (lifecycleLock) {
+            gen = ++generation;
+            started = true;
+        }
         updateStatus(ThingStatus.UNKNOWN);
-        scheduler.execute(this::start);
+        scheduler.execute(() -> start(gen));
     }
 
     /**
@@ -246,10 +252,15 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         }
     }
 
-    /** Work after initialize(), on the scheduler. */
-    private void start() {
+    /**
+     * Work after initialize(), on the scheduler.
+     *
+     * @param gen the initialisation that scheduled it: after a dispose and a new initialize(), only the newest runs
+     *            (two would register the webhook servlet twice and lose one, and start two periodic checks)
+     */
+    private void start(long gen) {
         synchronized (lifecycleLock) {
-            if (!load()) {
+            if (gen != generation || !load()) {
                 return;
             }
         }
@@ -259,7 +270,8 @@ public class WithingsAccountHandler extends BaseBridgeHandler
             d.publishLinkedUsers();
         }
         synchronized (this) {
-            if (started) {
+            if (started && gen == generation) {
+                cancel(checkJob);
                 checkJob = scheduler.scheduleWithFixedDelay(this::checkUsers, CHECK_INTERVAL.toSeconds(),
                         CHECK_INTERVAL.toSeconds(), TimeUnit.SECONDS);
             }

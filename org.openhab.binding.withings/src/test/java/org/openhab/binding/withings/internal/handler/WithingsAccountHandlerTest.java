@@ -238,6 +238,34 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     }
 
     @Test
+    void aReinitialiseBeforeTheFirstStartRanStartsOnceAndDisposeReleasesTheWebhookServlet() throws Exception {
+        WithingsAccountHandler handler = handler(bridge(validConfig()));
+        handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
+        synchronized (handler.lifecycleLock) {
+            // core's thingUpdated: dispose() and initialize() at once, before the start work of the first
+            // initialize() ran on the scheduler
+            handler.initialize();
+            handler.dispose();
+            handler.initialize();
+            // both start works wait for the lock
+            await(() -> threadsIn("start") == 2, "both start works queued");
+        }
+        await(() -> threadsIn("start") == 0, "both start works done");
+        assertEquals(2, httpService.aliases().size(), "the linking page and one webhook servlet");
+
+        dispose(handler);
+        assertTrue(httpService.aliases().isEmpty(), "left registered: " + httpService.aliases());
+    }
+
+    /** Number of threads running (or waiting to run) the method of WithingsAccountHandler. */
+    private static long threadsIn(String method) {
+        return Thread.getAllStackTraces().values().stream().filter(stack -> java.util.Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().equals(WithingsAccountHandler.class.getName())
+                        && frame.getMethodName().equals(method)))
+                .count();
+    }
+
+    @Test
     void changedApplicationCredentialsDeleteTheTokensAndAskForLinkingAgain() throws Exception {
         Map<String, Object> config = validConfig();
         WithingsAccountHandler first = handler(bridge(config));
