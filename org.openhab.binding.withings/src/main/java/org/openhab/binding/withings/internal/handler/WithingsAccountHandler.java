@@ -630,9 +630,21 @@ public class WithingsAccountHandler extends BaseBridgeHandler
 
     @Override
     public String completeLink(PendingLink pending, String code) throws LinkException {
+        if (!started) {
+            // a callback still under way when the bridge was disposed: its sessions are closed, open none
+            linking.abandon(pending);
+            throw new LinkException("The bridge is not running; check its configuration, then link again.");
+        }
         LinkingFlow.Linked linked = linking.complete(pending, code);
         UserSession session = linked.session();
         String userId = session.userId;
+        if (!started) {
+            // disposed during the code exchange: dispose() did not see this session, release its OAuth service
+            if (users.close(userId) == session) {
+                services.oAuthFactory().ungetOAuthService(session.handle);
+            }
+            throw new LinkException("The bridge stopped while linking; link again once it runs.");
+        }
         TokenState before = linked.before();
         updateLinkedUsersProperty();
         WithingsDiscoveryService d = discovery;

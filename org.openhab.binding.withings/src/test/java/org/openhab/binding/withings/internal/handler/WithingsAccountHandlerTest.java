@@ -17,6 +17,7 @@ import static org.mockito.Mockito.*;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,12 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState;
+import org.openhab.binding.withings.internal.servlet.LinkException;
+import org.openhab.binding.withings.internal.servlet.PendingLink;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.storage.Storage;
 import org.openhab.core.thing.Bridge;
@@ -263,6 +267,25 @@ class WithingsAccountHandlerTest extends AccountTestBase {
                 .anyMatch(frame -> frame.getClassName().equals(WithingsAccountHandler.class.getName())
                         && frame.getMethodName().equals(method)))
                 .count();
+    }
+
+    @Test
+    void aLinkCompletedAfterDisposeOpensNoOAuthServiceThatIsNeverReleased() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String redirectUri = httpService.baseUri() + WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID;
+        PendingLink pending = handler.beginLink(redirectUri, "state");
+        String code = query(URI.create(sim.authorize(pending.authorizeUrl(), SCALE))).get("code");
+        assertNotNull(code);
+
+        // the bridge stops while the user's browser comes back from Withings' consent page
+        dispose(handler);
+        assertThrows(LinkException.class, () -> handler.completeLink(pending, code));
+
+        String handle = WithingsOAuth.handle(BRIDGE_ID, Long.toString(SCALE));
+        assertFalse(oauth.created.contains(handle) && !oauth.ungot.contains(handle)
+                && !oauth.deleted.contains(handle), "the OAuth service of the user stays open: " + oauth.created);
+        assertTrue(oauth.deleted.contains(pending.temporaryHandle()));
+        assertTrue(handler.linkedUsers().isEmpty());
     }
 
     @Test
