@@ -99,9 +99,10 @@ class LinkedUsers implements UserSession.Outcomes {
 
     /**
      * Opens the session of a user (or updates the scope of its open session): creates the one OAuth service of its
-     * handle and watches its refreshes.
+     * handle and watches its refreshes. Synchronized: the bridge's start and a link of the same user may open it at
+     * once, and a second OAuth service of the handle would never be released.
      */
-    UserSession open(LinkedUser user, WithingsApiConfig api, String clientId, String clientSecret) {
+    synchronized UserSession open(LinkedUser user, WithingsApiConfig api, String clientId, String clientSecret) {
         UserSession existing = sessions.get(user.userId());
         if (existing != null) {
             existing.scope = user.scope();
