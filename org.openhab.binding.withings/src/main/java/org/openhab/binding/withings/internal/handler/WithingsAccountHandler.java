@@ -157,7 +157,8 @@ public class WithingsAccountHandler extends BaseBridgeHandler
 
                     @Override
                     public void statusReported() {
-                        if (getThing().getStatus() == ThingStatus.ONLINE) {
+                        // a subscription step still running during dispose must not report on a disposed bridge
+                        if (started && getThing().getStatus() == ThingStatus.ONLINE) {
                             publishOnline();
                         }
                     }
@@ -518,6 +519,9 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         }
         session.lastData = notification.received();
         scheduler.execute(() -> {
+            if (!started) {
+                return; // the bridge was disposed after the servlet accepted the notification
+            }
             WithingsUserListener listener = users.listener(notification.userId());
             if (listener != null) {
                 listener.onNotification(notification);
