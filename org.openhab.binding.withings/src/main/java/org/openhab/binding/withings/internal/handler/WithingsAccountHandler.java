@@ -397,6 +397,10 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         if (!started) {
             return;
         }
+        WithingsConnectServlet servlet = connectServlet;
+        if (servlet != null) {
+            servlet.purgeExpired();
+        }
         if (users.isEmpty()) {
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, authorizationNeededBridge());
             return;

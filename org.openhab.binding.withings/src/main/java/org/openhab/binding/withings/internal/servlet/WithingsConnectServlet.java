@@ -363,4 +363,14 @@ public class WithingsConnectServlet extends WithingsServlet {
         }
         return sb.toString();
     }
+    /**
+     * Drops expired link requests and form tokens now; an expired link request deletes its temporary OAuth handle.
+     * Called periodically by the bridge, so that a consent page the user abandoned leaves nothing behind.
+     *
+     * @return how many link requests are still pending
+     */
+    public int purgeExpired() {
+        formTokens.size();
+        return links.size();
+    }
 }

@@ -272,6 +272,25 @@ class WithingsConnectServletTest extends AccountTestBase {
     }
 
     @Test
+    void anAbandonedLinkRequestIsDroppedByThePeriodicCheckWithItsTemporaryService() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        WithingsAccountHandler handler = handler(bridge(validConfig()), clock);
+        handler.initialize();
+        awaitStatus(s -> s.getStatus() != ThingStatus.UNKNOWN);
+
+        // the user presses Link and never comes back from the consent page
+        pressLink();
+        assertTrue(oauth.created.stream().anyMatch(h -> h.startsWith("withings:pending:home:")),
+                oauth.created.toString());
+        clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+
+        handler.checkUsers();
+        assertTrue(oauth.deleted.stream().anyMatch(h -> h.startsWith("withings:pending:home:")),
+                oauth.deleted.toString());
+        assertNothingStored(handler);
+    }
+
+    @Test
     void aWithingsErrorIsShownPlainlyAndNothingStored() throws Exception {
         WithingsAccountHandler handler = started(validConfig());
         String denied = sim.authorize(pressLink(), 30000001L, false);
