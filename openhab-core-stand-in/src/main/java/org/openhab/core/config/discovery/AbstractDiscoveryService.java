@@ -14,6 +14,7 @@ package org.openhab.core.config.discovery;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -132,7 +133,7 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         if (listener == null) {
             return;
         }
-        for (DiscoveryResult result : cachedResults.values()) {
+        for (DiscoveryResult result : Map.copyOf(cachedResults).values()) {
             listener.thingDiscovered(this, result);
         }
         discoveryListeners.add(listener);
@@ -147,48 +148,44 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
 
     @Override
     public void startScan(@Nullable ScanListener listener) {
-        synchronized (this) {
-            abortScan();
-            this.scanListener = listener;
-            if (getScanTimeout() > 0) {
-                scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
-            }
-            timestampOfLastScan = Instant.now();
-            try {
-                startScan();
-            } catch (RuntimeException e) {
-                cancelScheduledStop();
-                this.scanListener = null;
-                if (listener != null) {
-                    listener.onErrorOccurred(e);
-                }
-            }
-        }
+        startScanInternal(null, listener);
     }
 
     @Override
     public void startScan(String input, @Nullable ScanListener listener) {
+        startScanInternal(input, listener);
+    }
+
+    /*
+     * As in openHAB: a running scan is finished (its listener gets onFinished), the stop is scheduled, and an
+     * exception of the scan is rethrown to the caller after the listener was dropped. Without input support the
+     * plain scan runs.
+     */
+    private void startScanInternal(@Nullable String input, @Nullable ScanListener listener) {
         synchronized (this) {
-            if (!isScanInputSupported()) {
-                if (listener != null) {
-                    listener.onErrorOccurred(new UnsupportedOperationException("Scan with input is not supported"));
-                }
-                return;
-            }
-            abortScan();
+            stopScan();
+            cancelScheduledStop();
             this.scanListener = listener;
             if (getScanTimeout() > 0) {
-                scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
+                scheduledStop = scheduler.schedule(() -> {
+                    try {
+                        stopScan();
+                    } catch (RuntimeException e) {
+                        // as in openHAB: only logged (at debug)
+                    }
+                }, getScanTimeout(), TimeUnit.SECONDS);
             }
             timestampOfLastScan = Instant.now();
             try {
-                startScan(input);
+                if (isScanInputSupported() && input != null) {
+                    startScan(input);
+                } else {
+                    startScan();
+                }
             } catch (RuntimeException e) {
                 cancelScheduledStop();
                 this.scanListener = null;
-                if (listener != null) {
-                    listener.onErrorOccurred(e);
-                }
+                throw e;
             }
         }
     }
@@ -216,12 +213,11 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     protected abstract void startScan();
 
     protected void startScan(String input) {
-        throw new UnsupportedOperationException("Scan with input is not supported");
+        // as in openHAB: only a warning is logged
     }
 
     protected void stopScan() {
         synchronized (this) {
-            cancelScheduledStop();
             ScanListener listener = scanListener;
             if (listener != null) {
                 listener.onFinished();
@@ -236,17 +232,25 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
 
     protected void thingDiscovered(DiscoveryResult discoveryResult, @Nullable Bundle bundle) {
         DiscoveryResult result = getLocalizedDiscoveryResult(discoveryResult, bundle);
-        cachedResults.put(result.getThingUID(), result);
         for (DiscoveryListener listener : discoveryListeners) {
-            listener.thingDiscovered(this, result);
+            try {
+                listener.thingDiscovered(this, result);
+            } catch (Exception e) {
+                // as in openHAB: a failing listener is logged (error) and does not stop the others
+            }
         }
+        cachedResults.put(result.getThingUID(), result);
     }
 
     protected void thingRemoved(ThingUID thingUID) {
-        cachedResults.remove(thingUID);
         for (DiscoveryListener listener : discoveryListeners) {
-            listener.thingRemoved(this, thingUID);
+            try {
+                listener.thingRemoved(this, thingUID);
+            } catch (Exception e) {
+                // as in openHAB: a failing listener is logged (error) and does not stop the others
+            }
         }
+        cachedResults.remove(thingUID);
     }
 
     protected void removeOlderResults(Instant timestamp) {
@@ -260,12 +264,19 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     protected void removeOlderResults(Instant timestamp, @Nullable Collection<ThingTypeUID> thingTypeUIDs,
             @Nullable ThingUID bridgeUID) {
         Collection<ThingTypeUID> types = thingTypeUIDs != null ? thingTypeUIDs : getSupportedThingTypes();
-        cachedResults.values().removeIf(result -> result.getCreationTime().isBefore(timestamp)
-                && types.contains(result.getThingTypeUID())
-                && (bridgeUID == null || bridgeUID.equals(result.getBridgeUID())));
+        // as in openHAB: the cache drops what the listeners report as removed
+        Set<ThingUID> removedThings = new HashSet<>();
         for (DiscoveryListener listener : discoveryListeners) {
-            listener.removeOlderResults(this, timestamp, types, bridgeUID);
+            try {
+                Collection<ThingUID> removed = listener.removeOlderResults(this, timestamp, types, bridgeUID);
+                if (removed != null) {
+                    removedThings.addAll(removed);
+                }
+            } catch (Exception e) {
+                // as in openHAB: logged (error)
+            }
         }
+        removedThings.forEach(cachedResults::remove);
     }
 
     protected void activate(@Nullable Map<String, Object> configProperties) {
@@ -309,8 +320,8 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         // can be overridden by subclasses
     }
 
-    protected synchronized @Nullable Instant getTimestampOfLastScan() {
-        return Instant.MIN.equals(timestampOfLastScan) ? null : timestampOfLastScan;
+    protected synchronized Instant getTimestampOfLastScan() {
+        return timestampOfLastScan;
     }
 
     protected DiscoveryResult getLocalizedDiscoveryResult(final DiscoveryResult discoveryResult,
