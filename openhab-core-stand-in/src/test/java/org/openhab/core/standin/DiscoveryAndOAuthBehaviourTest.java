@@ -138,11 +138,11 @@ class DiscoveryAndOAuthBehaviourTest {
     }
 
     @Test
-    void bridgeMustMatchTheThingUid() {
+    void bridgeIsNotValidatedAgainstTheThingUidAsInOpenHab() {
         ThingUID bridgeUID = new ThingUID(ACCOUNT_TYPE, "acc1");
         DiscoveryResultBuilder builder = DiscoveryResultBuilder.create(new ThingUID(USER_TYPE, "42"));
 
-        assertThrows(IllegalArgumentException.class, () -> builder.withBridge(bridgeUID));
+        assertEquals(bridgeUID, builder.withBridge(bridgeUID).build().getBridgeUID());
     }
 
     @Test
