@@ -32,6 +32,7 @@ import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * Compile-time stand-in mirroring org.openhab.core.config.discovery.AbstractDiscoveryService of openHAB core 5.2.1;
@@ -227,7 +228,8 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     }
 
     protected void thingDiscovered(DiscoveryResult discoveryResult) {
-        thingDiscovered(discoveryResult, null);
+        // as in openHAB: the bundle of the subclass (null outside OSGi)
+        thingDiscovered(discoveryResult, FrameworkUtil.getBundle(this.getClass()));
     }
 
     protected void thingDiscovered(DiscoveryResult discoveryResult, @Nullable Bundle bundle) {
