@@ -80,7 +80,15 @@ public class Configuration {
             }
             return list;
         }
-        return value;
+        if (value instanceof Number) {
+            return new BigDecimal(value.toString());
+        }
+        if (value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        // as openHAB's ConfigUtil.normalizeType: other value types are refused
+        throw new IllegalArgumentException(
+                "Invalid type '{" + value.getClass().getCanonicalName() + "}' of configuration value!");
     }
 
     /**
