@@ -193,13 +193,19 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
 
     @Override
     public void abortScan() {
+        // as in openHAB: the scheduled stop is cancelled with interruption, the listener told outside the lock
+        ScanListener listener;
         synchronized (this) {
-            cancelScheduledStop();
-            ScanListener listener = scanListener;
-            if (listener != null) {
-                listener.onErrorOccurred(new CancellationException("Scan has been aborted."));
-                scanListener = null;
+            ScheduledFuture<?> stop = scheduledStop;
+            if (stop != null) {
+                stop.cancel(true);
+                scheduledStop = null;
             }
+            listener = scanListener;
+            scanListener = null;
+        }
+        if (listener != null) {
+            listener.onErrorOccurred(new CancellationException("Scan has been aborted."));
         }
     }
 
