@@ -56,7 +56,6 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     private final Map<ThingUID, DiscoveryResult> cachedResults = new ConcurrentHashMap<>();
     private final Set<ThingTypeUID> supportedThingTypes;
     private final int timeout;
-    private final boolean backgroundDiscoveryEnabledByDefault;
     private final @Nullable String scanInputLabel;
     private final @Nullable String scanInputDescription;
     private boolean backgroundDiscoveryEnabled;
@@ -79,7 +78,6 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         this.scheduler = scheduler != null ? scheduler : ThreadPoolManager.getScheduledPool(DISCOVERY_THREADPOOL_NAME);
         this.supportedThingTypes = supportedThingTypes == null ? Set.of() : Set.copyOf(supportedThingTypes);
         this.timeout = timeout;
-        this.backgroundDiscoveryEnabledByDefault = backgroundDiscoveryEnabledByDefault;
         this.backgroundDiscoveryEnabled = backgroundDiscoveryEnabledByDefault;
         this.scanInputLabel = scanInputLabel;
         this.scanInputDescription = scanInputDescription;
@@ -289,9 +287,9 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
 
     protected void activate(@Nullable Map<String, Object> configProperties) {
         if (configProperties != null) {
-            Object property = configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY);
-            backgroundDiscoveryEnabled = property == null ? backgroundDiscoveryEnabledByDefault
-                    : Boolean.parseBoolean(property.toString());
+            backgroundDiscoveryEnabled = backgroundSetting(
+                    configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY),
+                    backgroundDiscoveryEnabled);
         }
         if (backgroundDiscoveryEnabled) {
             startBackgroundDiscovery();
@@ -302,9 +300,9 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         if (configProperties == null) {
             return;
         }
-        Object property = configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY);
-        boolean enabled = property == null ? backgroundDiscoveryEnabledByDefault
-                : Boolean.parseBoolean(property.toString());
+        boolean enabled = backgroundSetting(
+                configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY),
+                backgroundDiscoveryEnabled);
         if (enabled && !backgroundDiscoveryEnabled) {
             backgroundDiscoveryEnabled = true;
             startBackgroundDiscovery();
@@ -312,6 +310,20 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
             backgroundDiscoveryEnabled = false;
             stopBackgroundDiscovery();
         }
+    }
+
+    /**
+     * As openHAB's {@code ConfigParser.valueAsOrElse(value, Boolean.class, current)}: a Boolean, or a String read with
+     * {@link Boolean#valueOf(String)}; anything else (or nothing) keeps the current setting.
+     */
+    static boolean backgroundSetting(@Nullable Object value, boolean current) {
+        if (value instanceof Boolean enabled) {
+            return enabled;
+        }
+        if (value instanceof String text) {
+            return Boolean.valueOf(text);
+        }
+        return current;
     }
 
     protected void deactivate() {
