@@ -181,4 +181,24 @@ class DiscoveryAndOAuthBehaviourTest {
         assertEquals(token, token.clone());
         assertEquals("42", token.getExtraFields().get("userid"));
     }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthersAsInOpenHab() {
+        AccountHandler handler = new AccountHandler(BridgeBuilder.create(ACCOUNT_TYPE, "acc1").build());
+        UserDiscovery discovery = new UserDiscovery();
+        discovery.setThingHandler(handler);
+        discovery.addDiscoveryListener(new CollectingListener() {
+            @Override
+            public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
+                throw new IllegalStateException("inbox failure");
+            }
+        });
+        CollectingListener healthy = new CollectingListener();
+        discovery.addDiscoveryListener(healthy);
+
+        discovery.startScan(null);
+
+        assertEquals(1, healthy.results.size());
+        discovery.abortScan();
+    }
 }
