@@ -63,11 +63,14 @@ public class ThreadPoolManager {
         ExecutorService pool = pools.computeIfAbsent(poolName, name -> {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(getConfig(name),
                     new NamedThreadFactory(name, true));
+            executor.setKeepAliveTime(THREAD_TIMEOUT, TimeUnit.SECONDS);
+            executor.allowCoreThreadTimeOut(true);
             executor.setRemoveOnCancelPolicy(true);
             return executor;
         });
         if (pool instanceof ScheduledExecutorService scheduledPool) {
-            return scheduledPool;
+            // as in openHAB: callers get an unstoppable view of the shared pool
+            return new SharedScheduledPool(scheduledPool);
         }
         throw new IllegalArgumentException("Pool " + poolName + " is not a scheduled pool");
     }

@@ -54,13 +54,20 @@ public class ThingStatusInfo {
     @Override
     public String toString() {
         String text = description;
+        // as openHAB's: a blank description is left out
         return getStatus() + (getStatusDetail() == ThingStatusDetail.NONE ? "" : " (" + getStatusDetail() + ")")
-                + (text == null ? "" : ": " + text);
+                + (text == null || text.isBlank() ? "" : ": " + text);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(status, statusDetail, description);
+        final int prime = 31;
+        int result = 1;
+        String text = description;
+        result = prime * result + (text == null ? 0 : text.hashCode());
+        result = prime * result + status.hashCode();
+        result = prime * result + statusDetail.hashCode();
+        return result;
     }
 
     @Override

@@ -13,7 +13,6 @@
 package org.openhab.core.types;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -47,40 +46,32 @@ public class TimeSeries {
      * @return the timestamp of the first entry, {@link Instant#MAX} if empty
      */
     public Instant getBegin() {
-        synchronized (states) {
-            return states.isEmpty() ? Instant.MAX : states.first().timestamp();
-        }
+        return states.isEmpty() ? Instant.MAX : states.first().timestamp();
     }
 
-    /**
-     * @return the timestamp of the last entry, {@link Instant#MIN} if empty
-     */
     public Instant getEnd() {
-        synchronized (states) {
-            return states.isEmpty() ? Instant.MIN : states.last().timestamp();
-        }
+        return states.isEmpty() ? Instant.MIN : states.last().timestamp();
     }
 
     public int size() {
-        synchronized (states) {
-            return states.size();
-        }
+        return states.size();
     }
 
+    /**
+     * As openHAB's: not thread-safe; an entry at a timestamp already present is ignored.
+     */
     public void add(Instant instant, State state) {
-        synchronized (states) {
-            states.add(new Entry(instant, state));
-        }
+        states.add(new Entry(instant, state));
     }
 
     public Stream<Entry> getStates() {
-        List<Entry> copy;
-        synchronized (states) {
-            copy = new ArrayList<>(states);
-        }
-        return copy.stream();
+        return List.copyOf(states).stream();
     }
 
+    /**
+     * As openHAB's: the entry sets are compared through their timestamp ordering, so two series with the same
+     * policy and timestamps are equal even if their states differ.
+     */
     @Override
     public boolean equals(@Nullable Object o) {
         if (this == o) {
@@ -90,17 +81,14 @@ public class TimeSeries {
             return false;
         }
         TimeSeries other = (TimeSeries) o;
-        return policy == other.policy && getStates().toList().equals(other.getStates().toList());
+        return Objects.equals(states, other.states) && policy == other.policy;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(getStates().toList(), policy);
+        return Objects.hash(states, policy);
     }
 
-    /**
-     * How the series is persisted.
-     */
     public enum Policy {
         ADD,
         REPLACE

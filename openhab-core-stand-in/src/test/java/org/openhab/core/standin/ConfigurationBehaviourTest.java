@@ -95,4 +95,12 @@ class ConfigurationBehaviourTest {
     void classWithoutPublicConstructorIsRejected() {
         assertThrows(IllegalStateException.class, () -> new Configuration().as(HiddenConfig.class));
     }
+
+    @Test
+    void aStringThatIsNoNumberFailsLikeOpenHab() {
+        // openHAB's ConfigParser.valueAs lets the NumberFormatException out of as()
+        Configuration configuration = new Configuration(Map.of("refreshMinutes", "soon"));
+
+        assertThrows(NumberFormatException.class, () -> configuration.as(SampleConfig.class));
+    }
 }

@@ -138,11 +138,11 @@ class DiscoveryAndOAuthBehaviourTest {
     }
 
     @Test
-    void bridgeMustMatchTheThingUid() {
+    void bridgeIsNotValidatedAgainstTheThingUidAsInOpenHab() {
         ThingUID bridgeUID = new ThingUID(ACCOUNT_TYPE, "acc1");
         DiscoveryResultBuilder builder = DiscoveryResultBuilder.create(new ThingUID(USER_TYPE, "42"));
 
-        assertThrows(IllegalArgumentException.class, () -> builder.withBridge(bridgeUID));
+        assertEquals(bridgeUID, builder.withBridge(bridgeUID).build().getBridgeUID());
     }
 
     @Test
@@ -165,7 +165,7 @@ class DiscoveryAndOAuthBehaviourTest {
     }
 
     @Test
-    void accessTokenResponseHidesTokensAndKnowsExpiry() {
+    void accessTokenResponseShowsTokensLikeOpenHabAndKnowsExpiry() {
         AccessTokenResponse token = new AccessTokenResponse();
         token.setAccessToken("secret-access");
         token.setRefreshToken("secret-refresh");
@@ -173,12 +173,32 @@ class DiscoveryAndOAuthBehaviourTest {
         token.setCreatedOn(Instant.parse("2024-05-01T00:00:00Z"));
         token.setExtraFields(Map.of("userid", "42"));
 
+        // openHAB's toString shows the tokens and extra fields: the binding must never log the object
         String text = token.toString();
-        assertFalse(text.contains("secret"), text);
-        assertFalse(text.contains("42"), text);
+        assertTrue(text.contains("secret-access") && text.contains("secret-refresh") && text.contains("42"));
         assertFalse(token.isExpired(Instant.parse("2024-05-01T02:00:00Z"), 60));
         assertTrue(token.isExpired(Instant.parse("2024-05-01T02:59:30Z"), 60));
         assertEquals(token, token.clone());
         assertEquals("42", token.getExtraFields().get("userid"));
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthersAsInOpenHab() {
+        AccountHandler handler = new AccountHandler(BridgeBuilder.create(ACCOUNT_TYPE, "acc1").build());
+        UserDiscovery discovery = new UserDiscovery();
+        discovery.setThingHandler(handler);
+        discovery.addDiscoveryListener(new CollectingListener() {
+            @Override
+            public void thingDiscovered(DiscoveryService source, DiscoveryResult result) {
+                throw new IllegalStateException("inbox failure");
+            }
+        });
+        CollectingListener healthy = new CollectingListener();
+        discovery.addDiscoveryListener(healthy);
+
+        discovery.startScan(null);
+
+        assertEquals(1, healthy.results.size());
+        discovery.abortScan();
     }
 }

@@ -80,14 +80,23 @@ public class Configuration {
             }
             return list;
         }
-        return value;
+        if (value instanceof Number) {
+            return new BigDecimal(value.toString());
+        }
+        if (value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        // as openHAB's ConfigUtil.normalizeType: other value types are refused
+        throw new IllegalArgumentException(
+                "Invalid type '{" + value.getClass().getCanonicalName() + "}' of configuration value!");
     }
 
     /**
      * Creates an instance of {@code configurationClass} with its public no-argument constructor and sets every
      * non-final, non-transient field (of the class and its superclasses) whose name is a key. Values are converted
      * like openHAB does: numbers to the numeric field type, strings to numbers, booleans and enums, collections to
-     * lists or sets; a value that cannot be converted leaves the field at its default.
+     * lists or sets; a value of another type (or an unknown enum constant) leaves the field at its default, and a
+     * string that is no number for a numeric field throws {@link NumberFormatException}, as in openHAB.
      *
      * @param configurationClass the configuration holder class
      * @return the filled instance
@@ -159,52 +168,54 @@ public class Configuration {
         }
         Class<?> target = wrapper(type);
         Object result = value;
-        try {
-            if (value instanceof Number number) {
-                if (target == Float.class) {
-                    result = number.floatValue();
-                } else if (target == Double.class) {
-                    result = number.doubleValue();
-                } else if (target == Long.class) {
-                    result = number.longValue();
-                } else if (target == Integer.class) {
-                    result = number.intValue();
-                } else if (target == Short.class) {
-                    result = number.shortValue();
-                } else if (target == Byte.class) {
-                    result = number.byteValue();
-                } else if (target == BigDecimal.class) {
-                    result = new BigDecimal(number.toString());
-                }
-            } else if (value instanceof String text && target != String.class) {
-                if (target == Float.class) {
-                    result = Float.valueOf(text);
-                } else if (target == Double.class) {
-                    result = Double.valueOf(text);
-                } else if (target == Long.class) {
-                    result = Long.valueOf(text);
-                } else if (target == Integer.class) {
-                    result = Integer.valueOf(text);
-                } else if (target == Short.class) {
-                    result = Short.valueOf(text);
-                } else if (target == Byte.class) {
-                    result = Byte.valueOf(text);
-                } else if (target == BigDecimal.class) {
-                    result = new BigDecimal(text);
-                } else if (target == Boolean.class) {
-                    result = Boolean.valueOf(text);
-                } else if (target.isEnum()) {
-                    result = Enum.valueOf((Class<? extends Enum>) target, text);
-                } else if (Set.class.isAssignableFrom(target)) {
-                    result = Set.of(text);
-                } else if (Collection.class.isAssignableFrom(target)) {
-                    result = List.of(text);
-                }
+        // as in openHAB (ConfigParser.valueAs): a string that is no number throws NumberFormatException out of as();
+        // only an unknown enum constant gives null (the field keeps its default)
+        if (value instanceof Number number) {
+            if (target == Float.class) {
+                result = number.floatValue();
+            } else if (target == Double.class) {
+                result = number.doubleValue();
+            } else if (target == Long.class) {
+                result = number.longValue();
+            } else if (target == Integer.class) {
+                result = number.intValue();
+            } else if (target == Short.class) {
+                result = number.shortValue();
+            } else if (target == Byte.class) {
+                result = number.byteValue();
+            } else if (target == BigDecimal.class) {
+                result = new BigDecimal(number.toString());
             }
-        } catch (IllegalArgumentException e) {
-            return null;
+        } else if (value instanceof String text && target != String.class) {
+            if (target == Float.class) {
+                result = Float.valueOf(text);
+            } else if (target == Double.class) {
+                result = Double.valueOf(text);
+            } else if (target == Long.class) {
+                result = Long.valueOf(text);
+            } else if (target == Integer.class) {
+                result = Integer.valueOf(text);
+            } else if (target == Short.class) {
+                result = Short.valueOf(text);
+            } else if (target == Byte.class) {
+                result = Byte.valueOf(text);
+            } else if (target == BigDecimal.class) {
+                result = new BigDecimal(text);
+            } else if (target == Boolean.class) {
+                result = Boolean.valueOf(text);
+            } else if (target.isEnum()) {
+                try {
+                    result = Enum.valueOf((Class<? extends Enum>) target, text);
+                } catch (IllegalArgumentException e) {
+                    result = null;
+                }
+            } else if (Set.class.isAssignableFrom(target)) {
+                result = Set.of(text);
+            } else if (Collection.class.isAssignableFrom(target)) {
+                result = List.of(text);
+            }
         }
-        return target.isInstance(result) ? result : null;
+        return result != null && target.isInstance(result) ? result : null;
     }
 
     private static Class<?> wrapper(Class<?> type) {

@@ -14,6 +14,7 @@ package org.openhab.core.config.discovery;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -31,6 +32,7 @@ import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.thing.ThingTypeUID;
 import org.openhab.core.thing.ThingUID;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * Compile-time stand-in mirroring org.openhab.core.config.discovery.AbstractDiscoveryService of openHAB core 5.2.1;
@@ -54,7 +56,6 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     private final Map<ThingUID, DiscoveryResult> cachedResults = new ConcurrentHashMap<>();
     private final Set<ThingTypeUID> supportedThingTypes;
     private final int timeout;
-    private final boolean backgroundDiscoveryEnabledByDefault;
     private final @Nullable String scanInputLabel;
     private final @Nullable String scanInputDescription;
     private boolean backgroundDiscoveryEnabled;
@@ -77,7 +78,6 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         this.scheduler = scheduler != null ? scheduler : ThreadPoolManager.getScheduledPool(DISCOVERY_THREADPOOL_NAME);
         this.supportedThingTypes = supportedThingTypes == null ? Set.of() : Set.copyOf(supportedThingTypes);
         this.timeout = timeout;
-        this.backgroundDiscoveryEnabledByDefault = backgroundDiscoveryEnabledByDefault;
         this.backgroundDiscoveryEnabled = backgroundDiscoveryEnabledByDefault;
         this.scanInputLabel = scanInputLabel;
         this.scanInputDescription = scanInputDescription;
@@ -132,7 +132,7 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         if (listener == null) {
             return;
         }
-        for (DiscoveryResult result : cachedResults.values()) {
+        for (DiscoveryResult result : Map.copyOf(cachedResults).values()) {
             listener.thingDiscovered(this, result);
         }
         discoveryListeners.add(listener);
@@ -147,61 +147,63 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
 
     @Override
     public void startScan(@Nullable ScanListener listener) {
-        synchronized (this) {
-            abortScan();
-            this.scanListener = listener;
-            if (getScanTimeout() > 0) {
-                scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
-            }
-            timestampOfLastScan = Instant.now();
-            try {
-                startScan();
-            } catch (RuntimeException e) {
-                cancelScheduledStop();
-                this.scanListener = null;
-                if (listener != null) {
-                    listener.onErrorOccurred(e);
-                }
-            }
-        }
+        startScanInternal(null, listener);
     }
 
     @Override
     public void startScan(String input, @Nullable ScanListener listener) {
+        startScanInternal(input, listener);
+    }
+
+    /*
+     * As in openHAB: a running scan is finished (its listener gets onFinished), the stop is scheduled, and an
+     * exception of the scan is rethrown to the caller after the listener was dropped. Without input support the
+     * plain scan runs.
+     */
+    private void startScanInternal(@Nullable String input, @Nullable ScanListener listener) {
         synchronized (this) {
-            if (!isScanInputSupported()) {
-                if (listener != null) {
-                    listener.onErrorOccurred(new UnsupportedOperationException("Scan with input is not supported"));
-                }
-                return;
-            }
-            abortScan();
+            stopScan();
+            cancelScheduledStop();
             this.scanListener = listener;
             if (getScanTimeout() > 0) {
-                scheduledStop = scheduler.schedule(this::stopScan, getScanTimeout(), TimeUnit.SECONDS);
+                scheduledStop = scheduler.schedule(() -> {
+                    try {
+                        stopScan();
+                    } catch (RuntimeException e) {
+                        // as in openHAB: only logged (at debug)
+                    }
+                }, getScanTimeout(), TimeUnit.SECONDS);
             }
             timestampOfLastScan = Instant.now();
             try {
-                startScan(input);
+                if (isScanInputSupported() && input != null) {
+                    startScan(input);
+                } else {
+                    startScan();
+                }
             } catch (RuntimeException e) {
                 cancelScheduledStop();
                 this.scanListener = null;
-                if (listener != null) {
-                    listener.onErrorOccurred(e);
-                }
+                throw e;
             }
         }
     }
 
     @Override
     public void abortScan() {
+        // as in openHAB: the scheduled stop is cancelled with interruption, the listener told outside the lock
+        ScanListener listener;
         synchronized (this) {
-            cancelScheduledStop();
-            ScanListener listener = scanListener;
-            if (listener != null) {
-                listener.onErrorOccurred(new CancellationException("Scan has been aborted."));
-                scanListener = null;
+            ScheduledFuture<?> stop = scheduledStop;
+            if (stop != null) {
+                stop.cancel(true);
+                scheduledStop = null;
             }
+            listener = scanListener;
+            scanListener = null;
+        }
+        if (listener != null) {
+            listener.onErrorOccurred(new CancellationException("Scan has been aborted."));
         }
     }
 
@@ -216,12 +218,11 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     protected abstract void startScan();
 
     protected void startScan(String input) {
-        throw new UnsupportedOperationException("Scan with input is not supported");
+        // as in openHAB: only a warning is logged
     }
 
     protected void stopScan() {
         synchronized (this) {
-            cancelScheduledStop();
             ScanListener listener = scanListener;
             if (listener != null) {
                 listener.onFinished();
@@ -231,22 +232,31 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     }
 
     protected void thingDiscovered(DiscoveryResult discoveryResult) {
-        thingDiscovered(discoveryResult, null);
+        // as in openHAB: the bundle of the subclass (null outside OSGi)
+        thingDiscovered(discoveryResult, FrameworkUtil.getBundle(this.getClass()));
     }
 
     protected void thingDiscovered(DiscoveryResult discoveryResult, @Nullable Bundle bundle) {
         DiscoveryResult result = getLocalizedDiscoveryResult(discoveryResult, bundle);
-        cachedResults.put(result.getThingUID(), result);
         for (DiscoveryListener listener : discoveryListeners) {
-            listener.thingDiscovered(this, result);
+            try {
+                listener.thingDiscovered(this, result);
+            } catch (Exception e) {
+                // as in openHAB: a failing listener is logged (error) and does not stop the others
+            }
         }
+        cachedResults.put(result.getThingUID(), result);
     }
 
     protected void thingRemoved(ThingUID thingUID) {
-        cachedResults.remove(thingUID);
         for (DiscoveryListener listener : discoveryListeners) {
-            listener.thingRemoved(this, thingUID);
+            try {
+                listener.thingRemoved(this, thingUID);
+            } catch (Exception e) {
+                // as in openHAB: a failing listener is logged (error) and does not stop the others
+            }
         }
+        cachedResults.remove(thingUID);
     }
 
     protected void removeOlderResults(Instant timestamp) {
@@ -260,19 +270,26 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
     protected void removeOlderResults(Instant timestamp, @Nullable Collection<ThingTypeUID> thingTypeUIDs,
             @Nullable ThingUID bridgeUID) {
         Collection<ThingTypeUID> types = thingTypeUIDs != null ? thingTypeUIDs : getSupportedThingTypes();
-        cachedResults.values().removeIf(result -> result.getCreationTime().isBefore(timestamp)
-                && types.contains(result.getThingTypeUID())
-                && (bridgeUID == null || bridgeUID.equals(result.getBridgeUID())));
+        // as in openHAB: the cache drops what the listeners report as removed
+        Set<ThingUID> removedThings = new HashSet<>();
         for (DiscoveryListener listener : discoveryListeners) {
-            listener.removeOlderResults(this, timestamp, types, bridgeUID);
+            try {
+                Collection<ThingUID> removed = listener.removeOlderResults(this, timestamp, types, bridgeUID);
+                if (removed != null) {
+                    removedThings.addAll(removed);
+                }
+            } catch (Exception e) {
+                // as in openHAB: logged (error)
+            }
         }
+        removedThings.forEach(cachedResults::remove);
     }
 
     protected void activate(@Nullable Map<String, Object> configProperties) {
         if (configProperties != null) {
-            Object property = configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY);
-            backgroundDiscoveryEnabled = property == null ? backgroundDiscoveryEnabledByDefault
-                    : Boolean.parseBoolean(property.toString());
+            backgroundDiscoveryEnabled = backgroundSetting(
+                    configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY),
+                    backgroundDiscoveryEnabled);
         }
         if (backgroundDiscoveryEnabled) {
             startBackgroundDiscovery();
@@ -283,9 +300,9 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         if (configProperties == null) {
             return;
         }
-        Object property = configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY);
-        boolean enabled = property == null ? backgroundDiscoveryEnabledByDefault
-                : Boolean.parseBoolean(property.toString());
+        boolean enabled = backgroundSetting(
+                configProperties.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY),
+                backgroundDiscoveryEnabled);
         if (enabled && !backgroundDiscoveryEnabled) {
             backgroundDiscoveryEnabled = true;
             startBackgroundDiscovery();
@@ -293,6 +310,20 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
             backgroundDiscoveryEnabled = false;
             stopBackgroundDiscovery();
         }
+    }
+
+    /**
+     * As openHAB's {@code ConfigParser.valueAsOrElse(value, Boolean.class, current)}: a Boolean, or a String read with
+     * {@link Boolean#valueOf(String)}; anything else (or nothing) keeps the current setting.
+     */
+    static boolean backgroundSetting(@Nullable Object value, boolean current) {
+        if (value instanceof Boolean enabled) {
+            return enabled;
+        }
+        if (value instanceof String text) {
+            return Boolean.valueOf(text);
+        }
+        return current;
     }
 
     protected void deactivate() {
@@ -309,8 +340,8 @@ public abstract class AbstractDiscoveryService implements DiscoveryService {
         // can be overridden by subclasses
     }
 
-    protected synchronized @Nullable Instant getTimestampOfLastScan() {
-        return Instant.MIN.equals(timestampOfLastScan) ? null : timestampOfLastScan;
+    protected synchronized Instant getTimestampOfLastScan() {
+        return timestampOfLastScan;
     }
 
     protected DiscoveryResult getLocalizedDiscoveryResult(final DiscoveryResult discoveryResult,

@@ -110,7 +110,7 @@ public abstract class AbstractThingHandlerDiscoveryService<T extends ThingHandle
 
     private static boolean backgroundSetting(@Nullable Map<String, Object> config, boolean current) {
         Object value = config == null ? null : config.get(DiscoveryService.CONFIG_PROPERTY_BACKGROUND_DISCOVERY);
-        return value == null ? current : Boolean.parseBoolean(value.toString());
+        return AbstractDiscoveryService.backgroundSetting(value, current);
     }
 
     @Override

@@ -83,12 +83,10 @@ public class DiscoveryResultBuilder {
      * @throws IllegalArgumentException if the thing UID does not name this bridge (binding and bridge id), as in
      *             openHAB
      */
+    /**
+     * As openHAB's: not validated against the thing UID.
+     */
     public DiscoveryResultBuilder withBridge(@Nullable ThingUID bridgeUID) {
-        if (bridgeUID != null && (!thingUID.getBindingId().equals(bridgeUID.getBindingId())
-                || !thingUID.getBridgeIds().contains(bridgeUID.getId()))) {
-            throw new IllegalArgumentException(
-                    "Thing UID '" + thingUID + "' does not belong to bridge UID '" + bridgeUID + "'");
-        }
         this.bridgeUID = bridgeUID;
         return this;
     }

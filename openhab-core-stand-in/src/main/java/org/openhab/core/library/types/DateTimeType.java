@@ -163,7 +163,7 @@ public class DateTimeType implements PrimitiveType, State, Command, Comparable<D
 
     @Override
     public int hashCode() {
-        return instant.hashCode();
+        return 31 + instant.hashCode();
     }
 
     @Override

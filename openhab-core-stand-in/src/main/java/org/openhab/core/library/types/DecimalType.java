@@ -118,7 +118,8 @@ public class DecimalType extends Number implements PrimitiveType, State, Command
 
     @Override
     public int hashCode() {
-        return value.stripTrailingZeros().hashCode();
+        // as openHAB's: scale-sensitive, so 1.5 and 1.50 are equal but may hash differently
+        return 31 + value.hashCode();
     }
 
     @Override

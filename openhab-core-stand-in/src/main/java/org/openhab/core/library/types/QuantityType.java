@@ -240,14 +240,14 @@ public class QuantityType<T extends Quantity<T>> extends Number
     }
 
     /**
-     * Unlike openHAB (which hashes unit and value, so that 1000 g and 1 kg are equal but hash differently), this hash
-     * is consistent with {@link #equals(Object)} for compatible units: dimension and value in the system unit.
+     * As openHAB's: unit and value (scale-sensitive), so 70.5 kg and 70.50 kg are equal but may hash differently.
      */
     @Override
     public int hashCode() {
-        QuantityType<T> system = toUnit(unit.getSystemUnit());
-        double systemValue = system == null ? doubleValue() : system.doubleValue();
-        return 31 * unit.getDimension().hashCode() + Double.hashCode(systemValue);
+        final int prime = 31;
+        int tmp = prime * unit.hashCode();
+        tmp += prime * value.hashCode();
+        return tmp;
     }
 
     @Override

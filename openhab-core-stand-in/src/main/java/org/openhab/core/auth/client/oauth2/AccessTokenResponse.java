@@ -14,6 +14,7 @@ package org.openhab.core.auth.client.oauth2;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Compile-time stand-in mirroring org.openhab.core.auth.client.oauth2.AccessTokenResponse of openHAB core 5.2.1;
- * never shipped. A bean holding an OAuth token response; {@link #toString()} never shows the tokens.
+ * never shipped. A bean holding an OAuth token response; {@link #toString()} shows the tokens, as openHAB's does.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -47,11 +48,11 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
      * @return the provider-specific fields of the response (unmodifiable; may hold sensitive values)
      */
     public Map<String, String> getExtraFields() {
-        return extraFields;
+        return Collections.unmodifiableMap(extraFields);
     }
 
     public void setExtraFields(Map<String, String> extraFields) {
-        this.extraFields = Map.copyOf(extraFields);
+        this.extraFields = extraFields.isEmpty() ? Collections.emptyMap() : Map.copyOf(extraFields);
     }
 
     /**
@@ -77,7 +78,7 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return tokenType;
     }
 
-    public void setTokenType(String tokenType) {
+    public void setTokenType(@Nullable String tokenType) {
         this.tokenType = tokenType;
     }
 
@@ -101,7 +102,7 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return scope;
     }
 
-    public void setScope(String scope) {
+    public void setScope(@Nullable String scope) {
         this.scope = scope;
     }
 
@@ -109,7 +110,7 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return state;
     }
 
-    public void setState(String state) {
+    public void setState(@Nullable String state) {
         this.state = state;
     }
 
@@ -117,7 +118,7 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
         return createdOn;
     }
 
-    public void setCreatedOn(Instant createdOn) {
+    public void setCreatedOn(@Nullable Instant createdOn) {
         this.createdOn = createdOn;
     }
 
@@ -150,13 +151,12 @@ public final class AccessTokenResponse implements Serializable, Cloneable {
     }
 
     /**
-     * Unlike openHAB's, whose toString shows the tokens, this one redacts them and the extra field values.
+     * As openHAB's: shows the tokens and extra fields, so it must never reach a log.
      */
     @Override
     public String toString() {
-        return "AccessTokenResponse [tokenType=" + tokenType + ", expiresIn=" + expiresIn + ", scope=" + scope
-                + ", createdOn=" + createdOn + ", accessToken=" + (accessToken == null ? "null" : "<redacted>")
-                + ", refreshToken=" + (refreshToken == null ? "null" : "<redacted>") + ", extraFields="
-                + extraFields.keySet() + "]";
+        return "AccessTokenResponse [accessToken=" + accessToken + ", tokenType=" + tokenType + ", expiresIn="
+                + expiresIn + ", refreshToken=" + refreshToken + ", scope=" + scope + ", state=" + state
+                + ", createdOn=" + createdOn + ", extraFields= " + extraFields + "]";
     }
 }

@@ -15,8 +15,10 @@ package org.openhab.core.thing.binding.builder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -83,6 +85,7 @@ public class ThingBuilder {
     }
 
     public ThingBuilder withChannel(Channel channel) {
+        validateChannelUID(channel);
         for (Channel existing : channels) {
             if (existing.getUID().equals(channel.getUID())) {
                 throw new IllegalArgumentException(
@@ -98,11 +101,26 @@ public class ThingBuilder {
     }
 
     public ThingBuilder withChannels(List<Channel> channels) {
-        this.channels.clear();
+        // as openHAB: all channels are checked before any replaces the current ones
+        Set<ChannelUID> seen = new HashSet<>();
         for (Channel channel : channels) {
-            withChannel(channel);
+            validateChannelUID(channel);
+            if (!seen.add(channel.getUID())) {
+                throw new IllegalArgumentException(
+                        "Channel UIDs must be unique, but the channel UID '" + channel.getUID() + "' is duplicated");
+            }
         }
+        this.channels.clear();
+        this.channels.addAll(channels);
         return this;
+    }
+
+    /** As openHAB: a channel must belong to the thing being built. */
+    private void validateChannelUID(Channel channel) {
+        if (!thingUID.equals(channel.getUID().getThingUID())) {
+            throw new IllegalArgumentException(
+                    "Channel UID '" + channel.getUID() + "' does not match thing UID '" + thingUID + "'");
+        }
     }
 
     public ThingBuilder withoutChannel(ChannelUID channelUID) {
