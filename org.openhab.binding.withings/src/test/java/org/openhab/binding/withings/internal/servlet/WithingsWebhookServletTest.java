@@ -39,8 +39,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.withings.internal.handler.JettyHttpService;
+import org.openhab.binding.withings.internal.handler.OutputCapture;
 import org.openhab.binding.withings.internal.handler.WithingsNotification;
 import org.osgi.service.http.HttpService;
 
@@ -286,5 +288,33 @@ class WithingsWebhookServletTest {
         verify(http).registerServlet(eq(ALIAS), same(servlet), any(), any());
         servlet.unregister();
         verify(http).unregister(ALIAS);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "userid=BODYMARK7731&appli=1|userid not numeric",
+            "userid=30000003&appli=BODYMARK7731|appli not an integer",
+            "userid=30000003&appli=1&startdate=BODYMARK7731|startdate not unix seconds",
+            "userid=30000003&appli=1&deviceid=BODYMARK7731%zz|malformed form encoding" })
+    void badPostIsLoggedOnceAtDebugWithTheReasonAndWithoutTheBody(String body, String reason) throws Exception {
+        String text;
+        boolean debug;
+        int status;
+        try (OutputCapture output = new OutputCapture(WithingsWebhookServlet.class)) {
+            debug = output.debugEnabled();
+            status = post(FORM, body);
+            text = output.text();
+        }
+        assertEquals(400, status);
+        assertNothingDispatched();
+        // never the body, at no level, and nothing at warn or error
+        assertFalse(text.contains("BODYMARK7731"), text);
+        assertEquals(List.of(), text.lines().filter(l -> l.contains(" WARN ") || l.contains(" ERROR ")).toList());
+        List<String> rejected = text.lines().filter(l -> l.contains("rejected with HTTP 400")).toList();
+        assertTrue(rejected.size() <= 1, text);
+        if (debug) {
+            assertEquals(1, rejected.size(), text);
+            assertTrue(rejected.get(0).contains("DEBUG"), text);
+            assertTrue(rejected.get(0).contains(reason), text);
+        }
     }
 }
