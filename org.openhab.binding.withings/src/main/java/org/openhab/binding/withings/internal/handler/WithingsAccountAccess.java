@@ -32,6 +32,13 @@ public interface WithingsAccountAccess {
     /** The bridge's client: one rate limiter for every user of this Withings application. */
     WithingsClient client();
 
+    /**
+     * Whether the bridge is running: initialised with a valid configuration and not disposed. A stopped bridge has
+     * released the sessions of its users, so {@link #tokenProvider(String)} is then empty for every user although
+     * none of them needs re-authorisation.
+     */
+    boolean isRunning();
+
     /** The token source of a linked user (the one OAuthClientService of that user), or empty if not linked. */
     Optional<TokenProvider> tokenProvider(String userId);
 

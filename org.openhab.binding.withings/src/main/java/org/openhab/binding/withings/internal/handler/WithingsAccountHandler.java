@@ -455,6 +455,11 @@ public class WithingsAccountHandler extends BaseBridgeHandler
 
     // ------------------------------------------------------------------ WithingsAccountAccess
 
+    @Override
+    public boolean isRunning() {
+        return started;
+    }
+
     /**
      * {@inheritDoc}
      *

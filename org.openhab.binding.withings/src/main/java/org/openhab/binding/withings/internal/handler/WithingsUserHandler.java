@@ -39,6 +39,7 @@ import org.openhab.binding.withings.internal.api.MeasureType;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
+import org.openhab.binding.withings.internal.api.WithingsCommunicationException;
 import org.openhab.binding.withings.internal.api.WithingsInvalidParamsException;
 import org.openhab.binding.withings.internal.api.WithingsNotImplementedException;
 import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
@@ -471,6 +472,10 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         syncLock.lock();
         try {
             Optional<TokenProvider> tokens = account.tokenProvider(userId);
+            if (tokens.isEmpty() && !account.isRunning()) {
+                bridgeStopped(account);
+                return;
+            }
             if (tokens.isEmpty()) {
                 authorizationLost = true;
                 updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -481,6 +486,10 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             missingScope.remove(type);
             succeeded(type);
         } catch (WithingsAuthException e) {
+            if (!account.isRunning()) {
+                bridgeStopped(account); // the bridge released the session during the request
+                return;
+            }
             logger.debug("Withings user {} needs re-authorisation: {}", userId, e.getMessage());
             authorizationLost = true;
             updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
@@ -510,6 +519,20 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         if (!authorizationLost) {
             schedulePoll(type, next);
         }
+    }
+
+    /**
+     * The bridge was stopped (its handler disposed, the user sessions released) before this Thing heard of it: no
+     * re-authorisation is needed, only the bridge. OFFLINE/BRIDGE_OFFLINE without polling until
+     * {@link #bridgeStatusChanged(ThingStatusInfo)} reports it ONLINE again.
+     */
+    private void bridgeStopped(WithingsAccountAccess account) {
+        if (disposed || access != account) {
+            return; // disposed, or already moved to a restarted bridge
+        }
+        logger.debug("The bridge of Withings user {} is not running", userId);
+        stop();
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
     }
 
     /**
@@ -587,13 +610,20 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         if (account == null || authorizationLost) {
             throw new WithingsAuthException(WithingsApiException.NO_STATUS, "user " + userId + " is not available");
         }
+        if (!account.isRunning()) {
+            throw new WithingsCommunicationException("the bridge of user " + userId + " is not running");
+        }
         synchronized (devicesLock) {
             Instant fetched = devicesFetched;
             if (fetched != null && fetched.plus(maxAge).isAfter(clock.instant())) {
                 return devices;
             }
-            TokenProvider tp = account.tokenProvider(userId).orElseThrow(() -> new WithingsAuthException(
-                    WithingsApiException.NO_STATUS, "user " + userId + " is not linked"));
+            Optional<TokenProvider> tokens = account.tokenProvider(userId);
+            if (tokens.isEmpty() && !account.isRunning()) {
+                throw new WithingsCommunicationException("the bridge of user " + userId + " is not running");
+            }
+            TokenProvider tp = tokens.orElseThrow(() -> new WithingsAuthException(WithingsApiException.NO_STATUS,
+                    "user " + userId + " is not linked"));
             List<Device> list = List.copyOf(account.client().getDevices(tp));
             devices = list;
             devicesFetched = clock.instant();

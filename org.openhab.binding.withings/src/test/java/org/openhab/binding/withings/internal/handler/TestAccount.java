@@ -24,7 +24,7 @@ import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration
 
 /**
  * A test implementation of the account bridge's offer to its user and device Things: a given client and token
- * source, a configuration to adjust and the registered listeners.
+ * source, a configuration to adjust, whether the bridge is running and the registered listeners.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -37,6 +37,8 @@ public class TestAccount implements WithingsAccountAccess {
     public volatile @Nullable TokenProvider tokens;
     public final WithingsAccountConfiguration configuration = new WithingsAccountConfiguration();
     public volatile boolean webhooksHealthy;
+    /** False once the bridge is stopped (its handler disposed): the sessions are released, no token is given. */
+    public volatile boolean running = true;
     public final List<WithingsUserListener> listeners = new CopyOnWriteArrayList<>();
 
     public TestAccount(WithingsClient client, @Nullable TokenProvider tokens) {
@@ -47,6 +49,11 @@ public class TestAccount implements WithingsAccountAccess {
     @Override
     public WithingsClient client() {
         return client;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

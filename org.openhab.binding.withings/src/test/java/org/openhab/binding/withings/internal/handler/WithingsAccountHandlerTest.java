@@ -179,8 +179,12 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
         String handle = WithingsOAuth.handle(BRIDGE_ID, "30000001");
         String accessToken = oauth.tokens.get(handle).getAccessToken();
+        assertTrue(first.isRunning());
 
         dispose(first);
+        // a stopped bridge tells its user Things it is not running: no token, yet no re-authorisation needed
+        assertFalse(first.isRunning());
+        assertTrue(first.tokenProvider("30000001").isEmpty());
         assertTrue(oauth.ungot.contains(handle));
         assertFalse(oauth.deleted.contains(handle));
         assertTrue(oauth.tokens.containsKey(handle));
@@ -192,6 +196,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         second.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
         assertTrue(is(lastStatus(), ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+        assertTrue(second.isRunning());
         assertEquals(accessToken, second.tokenProvider("30000001").orElseThrow().accessToken());
         assertFalse(oauth.deleted.contains(handle));
     }

@@ -35,6 +35,7 @@ import org.openhab.binding.withings.internal.api.MeasureResult;
 import org.openhab.binding.withings.internal.api.StatusFamily;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.api.WithingsCommunicationException;
 import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
 import org.openhab.binding.withings.internal.api.WithingsTransientException;
 import org.openhab.binding.withings.internal.api.WithingsUnauthorizedException;
@@ -415,6 +416,53 @@ class WithingsUserHandlerTest {
         // a status change of the same bridge handler that stays ONLINE changes nothing
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, "text"));
         assertEquals(List.of(handler), restarted.listeners);
+    }
+
+    @Test
+    void aStoppedBridgeIsBridgeOfflineNotReAuthorisationAndPollingWaitsForItsReturn() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+
+        // the bridge handler is disposed: it releases its sessions before the user Thing hears the bridge status
+        account.running = false;
+        account.tokens = null;
+        clearInvocations(client);
+        // a device Thing asking for the devices now hears of no authorisation problem either
+        assertThrows(WithingsCommunicationException.class, () -> handler.devices(Duration.ZERO));
+        handler.sync(SyncType.MEASURES);
+
+        ThingStatusInfo status = harness.status(thing);
+        assertEquals(ThingStatus.OFFLINE, status.getStatus());
+        assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, status.getStatusDetail());
+        assertNull(status.getDescription());
+        // no polling and no listener until the bridge is back
+        assertEquals(0, scheduler.pending());
+        assertTrue(account.listeners.isEmpty());
+        scheduler.advance(Duration.ofHours(2));
+        verifyNoInteractions(client);
+
+        // the same bridge handler starts again (e.g. after a configuration change) and reports ONLINE
+        account.tokens = tokens;
+        account.running = true;
+        handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
+        scheduler.runDue();
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        assertEquals(List.of(handler), account.listeners);
+        verify(client).getMeasures(any(), any());
+    }
+
+    @Test
+    void aLinkedUserMissingFromARunningBridgeStillNeedsReAuthorisation() {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        account.tokens = null; // the bridge runs, but this user is no longer linked
+        handler.sync(SyncType.MEASURES);
+        ThingStatusInfo status = harness.status(thing);
+        assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
+        assertEquals(TestAccount.AUTHORIZATION_NEEDED, status.getDescription());
+        assertThrows(WithingsAuthException.class, () -> handler.devices(Duration.ZERO));
+        assertEquals(List.of(handler), account.listeners);
     }
 
     @Test
