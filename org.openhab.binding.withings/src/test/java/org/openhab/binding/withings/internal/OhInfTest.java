@@ -322,6 +322,59 @@ class OhInfTest {
     /** The equipment tags this binding uses, each checked against the same source. */
     private static final Set<String> EQUIPMENT = Set.of("Sensor", "WebService", "Bed");
 
+    /** Icon category per item type, where openHAB's icon set has a fitting one. */
+    private static final Map<String, String> CATEGORY_BY_ITEM_TYPE = Map.of("DateTime", "Time", "Number:Time", "Time",
+            "Number:Temperature", "Temperature", "Number:Energy", "Energy", "Number:Pressure", "Pressure");
+    /** Dimensions without a unit hint: the locale's measurement system picks kg or lb, °C or °F. */
+    private static final Set<String> LOCALE_DIMENSIONS = Set.of("Number:Mass", "Number:Temperature");
+
+    @Test
+    void channelTypesFollowTheOpenhabConventions() throws Exception {
+        List<String> bad = new ArrayList<>();
+        int categories = 0;
+        for (Path file : xmlFiles) {
+            for (Element channelType : all(parse(file), "channel-type")) {
+                String id = channelType.getAttribute("id");
+                Element item = child(channelType, "item-type");
+                String itemType = item == null ? "" : item.getTextContent().trim();
+                String category = textOf(channelType, "category");
+                String expected = CATEGORY_BY_ITEM_TYPE.get(itemType);
+                if (expected != null && !expected.equals(category)) {
+                    bad.add(id + ": category '" + category + "', expected " + expected);
+                }
+                if (!category.isEmpty()) {
+                    categories++;
+                }
+                if (item != null && itemType.startsWith("Number:") && !LOCALE_DIMENSIONS.contains(itemType)
+                        && item.getAttribute("unitHint").isEmpty()) {
+                    bad.add(id + ": " + itemType + " without unitHint");
+                }
+                Element state = child(channelType, "state");
+                String pattern = state == null ? "" : state.getAttribute("pattern");
+                if (pattern.contains("bpm") && !"%.0f bpm".equals(pattern)) {
+                    bad.add(id + ": heart rate pattern '" + pattern + "'");
+                }
+                if (id.contains("heart-rate") && !"%.0f bpm".equals(pattern)) {
+                    bad.add(id + ": heart rate without the bpm pattern");
+                }
+            }
+        }
+        assertEquals(List.of(), bad);
+        assertTrue(categories > 40, "categories: " + categories);
+    }
+
+    @Test
+    void theDeviceShowsOnlyWhatWithingsReports() throws Exception {
+        Element device = all(parse(OH_INF.resolve("thing/device.xml")), "thing-type").get(0);
+        Element channels = child(device, "channels");
+        assertNotNull(channels);
+        Map<String, String> types = new TreeMap<>();
+        children(channels, "channel").forEach(c -> types.put(c.getAttribute("id"), c.getAttribute("typeId")));
+        // no made-up percentage; model, type and firmware are Thing properties
+        assertEquals(Map.of("battery-state", "battery-state", "low-battery", "system.low-battery", "last-sync",
+                "last-sync"), types);
+    }
+
     @Test
     void semanticTagsAreAPointThenAtMostOneProperty() throws Exception {
         List<String> bad = new ArrayList<>();

@@ -91,7 +91,8 @@ public class WithingsClient {
             + "snoringepisodecount,breathing_sounds_episode_count,hr_average,hr_min,hr_max,rr_average,rr_min,"
             + "rr_max,sleep_efficiency,sleep_score,breathing_disturbances_intensity,withings_index,"
             + "apnea_hypopnea_index,core_body_temperature_min,core_body_temperature_max,"
-            + "core_body_temperature_avg,core_body_temperature_status,night_events";
+            + "core_body_temperature_avg,core_body_temperature_status,night_events,mvt_score_avg,rmssd,sdnn_1,"
+            + "hrv_quality,skin_temperature";
     /** data_fields of getintradayactivity. */
     public static final String INTRADAY_FIELDS = "steps,elevation,calories,distance,stroke,pool_lap,duration,"
             + "heart_rate,spo2_auto";

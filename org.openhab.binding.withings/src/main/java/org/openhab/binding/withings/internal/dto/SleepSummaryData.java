@@ -132,6 +132,21 @@ public class SleepSummaryData {
     /** Status of the core body temperature values. */
     @SerializedName("core_body_temperature_status")
     public String coreBodyTemperatureStatus;
+    /** Average movement score of the night. */
+    @SerializedName("mvt_score_avg")
+    public Double mvtScoreAvg;
+    /** Heart-rate variability, root mean square of successive differences, ms (ScanWatch 2). */
+    @SerializedName("rmssd")
+    public Double rmssd;
+    /** Heart-rate variability, standard deviation of NN intervals over 1 minute, ms (ScanWatch 2). */
+    @SerializedName("sdnn_1")
+    public Double sdnn1;
+    /** Quality code of the heart-rate variability values (ScanWatch 2). */
+    @SerializedName("hrv_quality")
+    public Integer hrvQuality;
+    /** Skin temperature of the night, Celsius (ScanWatch 2). */
+    @SerializedName("skin_temperature")
+    public Double skinTemperature;
     /** Event type to offsets (s) from startdate; see {@link #nightEvents()}. */
     @SerializedName("night_events")
     public JsonElement nightEvents;

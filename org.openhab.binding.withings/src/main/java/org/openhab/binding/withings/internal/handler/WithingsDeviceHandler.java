@@ -109,8 +109,7 @@ public class WithingsDeviceHandler extends BaseThingHandler {
         if (!deviceId.equals(getThing().getProperties().get(PROPERTY_DEVICE_ID))) {
             updateProperty(PROPERTY_DEVICE_ID, deviceId);
         }
-        for (String channel : List.of(DeviceMapper.MODEL, DeviceMapper.DEVICE_TYPE, DeviceMapper.BATTERY_LEVEL,
-                DeviceMapper.BATTERY_STATE, DeviceMapper.LOW_BATTERY, DeviceMapper.LAST_SYNC, DeviceMapper.FIRMWARE)) {
+        for (String channel : DeviceMapper.CHANNELS) {
             publish(channel, UnDefType.UNDEF);
         }
         Bridge bridge = getBridge();
@@ -201,6 +200,7 @@ public class WithingsDeviceHandler extends BaseThingHandler {
             }
             ChannelData data = DeviceMapper.map(device, services.timeZoneProvider().getTimeZone());
             data.states().forEach(this::publish);
+            updateProperties(DeviceMapper.properties(device));
             updateStatus(ThingStatus.ONLINE);
             String tag = DeviceMapper.equipmentTag(device.type);
             if (tag != null && !tag.equals(getThing().getSemanticEquipmentTag())) {

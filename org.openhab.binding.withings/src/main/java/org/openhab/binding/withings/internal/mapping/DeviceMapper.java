@@ -13,48 +13,43 @@
 package org.openhab.binding.withings.internal.mapping;
 
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.dto.Device;
-import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
-import org.openhab.core.types.State;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.types.UnDefType;
 
 /**
- * Maps a getdevice entry to the device Thing's channels. Withings reports the battery only as high (above 75 %),
- * medium (above 30 %) or low; the level channel approximates these as 80, 50 and 20 %.
+ * Maps a getdevice entry to the device Thing: the battery as Withings reports it (the level high, medium or low,
+ * and low battery as a switch; Withings sends no percentage) and the last sync as channels; model, device type and
+ * firmware as Thing properties.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
 public final class DeviceMapper {
 
-    public static final String MODEL = "model";
-    public static final String DEVICE_TYPE = "device-type";
-    public static final String BATTERY_LEVEL = "battery-level";
     public static final String BATTERY_STATE = "battery-state";
     public static final String LOW_BATTERY = "low-battery";
     public static final String LAST_SYNC = "last-sync";
-    public static final String FIRMWARE = "firmware";
+    /** Every channel of the device Thing. */
+    public static final List<String> CHANNELS = List.of(BATTERY_STATE, LOW_BATTERY, LAST_SYNC);
+
+    /** Thing property: the Withings device type, e.g. Scale or Sleep Monitor. */
+    public static final String PROPERTY_DEVICE_TYPE = "deviceType";
+    /** Thing property value of {@link Thing#PROPERTY_VENDOR}. */
+    public static final String VENDOR = "Withings";
+
+    private static final List<String> BATTERY_LEVELS = List.of("high", "medium", "low");
 
     private DeviceMapper() {
-    }
-
-    /** The approximate battery level of a Withings battery state, or null when unknown. */
-    public static @Nullable Integer batteryLevel(@Nullable String battery) {
-        if (battery == null) {
-            return null;
-        }
-        return switch (battery.toLowerCase(Locale.ROOT)) {
-            case "high" -> 80;
-            case "medium" -> 50;
-            case "low" -> 20;
-            default -> null;
-        };
     }
 
     /**
@@ -65,28 +60,47 @@ public final class DeviceMapper {
         return deviceType != null && deviceType.toLowerCase(Locale.ROOT).startsWith("sleep") ? "Bed" : null;
     }
 
+    /** The channel states of a device. */
     public static ChannelData map(Device device, ZoneId fallbackZone) {
         ZoneId zone = States.zone(device.timezone, fallbackZone);
         ChannelData data = new ChannelData();
-        data.state(MODEL, text(device.model));
-        data.state(DEVICE_TYPE, text(device.type));
-        String battery = device.battery;
-        Integer level = batteryLevel(battery);
-        if (level == null || battery == null) {
-            data.state(BATTERY_LEVEL, UnDefType.UNDEF);
+        String battery = device.battery == null ? null : device.battery.trim().toLowerCase(Locale.ROOT);
+        if (battery == null || !BATTERY_LEVELS.contains(battery)) {
             data.state(BATTERY_STATE, UnDefType.UNDEF);
             data.state(LOW_BATTERY, UnDefType.UNDEF);
         } else {
-            data.state(BATTERY_LEVEL, new DecimalType(level));
-            data.state(BATTERY_STATE, new StringType(battery.toLowerCase(Locale.ROOT)));
-            data.state(LOW_BATTERY, OnOffType.from(level <= 20));
+            data.state(BATTERY_STATE, new StringType(battery));
+            data.state(LOW_BATTERY, OnOffType.from("low".equals(battery)));
         }
         data.state(LAST_SYNC, States.dateTime(device.lastSessionDate, zone));
-        data.state(FIRMWARE, text(device.fw));
         return data;
     }
 
-    private static State text(@Nullable String value) {
-        return value == null || value.isBlank() ? UnDefType.UNDEF : new StringType(value);
+    /**
+     * The Thing properties of a device: {@code vendor}, {@code modelId} (the model name, else Withings' numeric
+     * model id), {@code deviceType} and {@code firmwareVersion}; a value Withings does not send is absent.
+     */
+    public static Map<String, String> properties(Device device) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(Thing.PROPERTY_VENDOR, VENDOR);
+        String model = text(device.model);
+        Integer modelId = device.modelId;
+        if (model == null && modelId != null) {
+            model = modelId.toString();
+        }
+        putIfPresent(properties, Thing.PROPERTY_MODEL_ID, model);
+        putIfPresent(properties, PROPERTY_DEVICE_TYPE, text(device.type));
+        putIfPresent(properties, Thing.PROPERTY_FIRMWARE_VERSION, text(device.fw));
+        return properties;
+    }
+
+    private static void putIfPresent(Map<String, String> properties, String name, @Nullable String value) {
+        if (value != null) {
+            properties.put(name, value);
+        }
+    }
+
+    private static @Nullable String text(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -15,22 +15,31 @@ package org.openhab.binding.withings.internal.mapping;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+
+import javax.measure.Unit;
+import javax.measure.quantity.Time;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.dto.SleepSummary;
 import org.openhab.binding.withings.internal.dto.SleepSummaryData;
+import org.openhab.core.library.types.DecimalType;
+import org.openhab.core.library.types.StringType;
+import org.openhab.core.library.unit.MetricPrefix;
+import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.library.unit.Units;
 import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
 
 /**
  * Maps sleep summaries to the {@code sleep} channels: the latest night by {@code enddate} (nights are never
- * summed), durations in seconds, efficiency as %, -1 as UNDEF; each fetched night also goes to the time series at
- * its wake-up time.
+ * summed), durations in seconds, heart-rate variability in ms, temperatures in °C, efficiency as %; -1 and fields a
+ * night does not carry are UNDEF; each fetched night also goes to the time series at its wake-up time.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -42,7 +51,18 @@ public final class SleepMapper {
             "deep-sleep", "light-sleep", "rem-sleep", "awake-duration", "sleep-latency", "wakeup-latency",
             "wakeup-count", "out-of-bed-count", "efficiency", "score", "heart-rate-average", "heart-rate-min",
             "heart-rate-max", "breathing-rate-average", "breathing-rate-min", "breathing-rate-max", "snoring-duration",
-            "snoring-episodes", "breathing-disturbances", "apnea-hypopnea-index", "last-measured");
+            "snoring-episodes", "breathing-disturbances", "apnea-hypopnea-index", "asleep-duration", "waso",
+            "rem-episodes", "movement-duration", "movement-score", "breathing-sounds", "breathing-sounds-episodes",
+            "withings-index", "hrv-rmssd", "hrv-sdnn", "hrv-quality", "skin-temperature",
+            "core-body-temperature-average", "core-body-temperature-min", "core-body-temperature-max",
+            "night-events", "night-event-count", "last-measured");
+
+    /** Readable names of the night event types (1 in bed, 2 asleep, 3 awake, 4 out of bed, 5/6 manual). */
+    private static final Map<Integer, String> NIGHT_EVENT_NAMES = Map.of(1, "in bed", 2, "asleep", 3, "awake", 4,
+            "out of bed", 5, "asleep (manual)", 6, "awake (manual)");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    private static final Unit<Time> MILLISECOND = MetricPrefix.MILLI(Units.SECOND);
 
     private SleepMapper() {
     }
@@ -121,8 +141,47 @@ public final class SleepMapper {
         put(data, "snoring-episodes", States.number(d.snoringepisodecount));
         put(data, "breathing-disturbances", States.number(d.breathingDisturbancesIntensity));
         put(data, "apnea-hypopnea-index", States.number(d.apneaHypopneaIndex));
+        put(data, "asleep-duration", seconds(d.asleepduration));
+        put(data, "waso", seconds(d.waso));
+        put(data, "rem-episodes", States.number(d.nbRemEpisodes));
+        put(data, "movement-duration", seconds(d.mvtActiveDuration));
+        put(data, "movement-score", States.number(d.mvtScoreAvg));
+        put(data, "breathing-sounds", seconds(d.breathingSounds));
+        put(data, "breathing-sounds-episodes", States.number(d.breathingSoundsEpisodeCount));
+        put(data, "withings-index", States.number(d.withingsIndex));
+        put(data, "hrv-rmssd", States.positiveQuantity(d.rmssd, MILLISECOND));
+        put(data, "hrv-sdnn", States.positiveQuantity(d.sdnn1, MILLISECOND));
+        put(data, "hrv-quality", States.number(d.hrvQuality));
+        put(data, "skin-temperature", States.positiveQuantity(d.skinTemperature, SIUnits.CELSIUS));
+        put(data, "core-body-temperature-average", States.positiveQuantity(d.coreBodyTemperatureAvg, SIUnits.CELSIUS));
+        put(data, "core-body-temperature-min", States.positiveQuantity(d.coreBodyTemperatureMin, SIUnits.CELSIUS));
+        put(data, "core-body-temperature-max", States.positiveQuantity(d.coreBodyTemperatureMax, SIUnits.CELSIUS));
+        nightEvents(data, night, d, zone);
         put(data, "last-measured", States.dateTime(night.enddate, zone));
         return data;
+    }
+
+    /**
+     * The night events as one readable text in the night's zone, e.g. {@code 23:05 in bed, 23:20 asleep}, ordered
+     * by time, and their number; both UNDEF when the night carries no {@code night_events}.
+     */
+    private static void nightEvents(ChannelData data, SleepSummary night, SleepSummaryData d, ZoneId zone) {
+        Long start = night.startdate;
+        if (d.nightEvents == null || start == null) {
+            put(data, "night-events", UnDefType.UNDEF);
+            put(data, "night-event-count", UnDefType.UNDEF);
+            return;
+        }
+        List<long[]> events = new ArrayList<>();
+        d.nightEvents().forEach((type, offsets) -> offsets.forEach(offset -> events.add(new long[] { offset, type })));
+        events.sort(Comparator.<long[]> comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        List<String> texts = new ArrayList<>();
+        for (long[] event : events) {
+            String name = NIGHT_EVENT_NAMES.getOrDefault((int) event[1], "event " + event[1]);
+            texts.add(CLOCK.format(Instant.ofEpochSecond(start + event[0]).atZone(zone)) + " " + name);
+        }
+        put(data, "night-events", texts.isEmpty() ? UnDefType.UNDEF : new StringType(String.join(", ", texts)));
+        put(data, "night-event-count", new DecimalType(events.size()));
     }
 
     private static State seconds(@Nullable Integer value) {

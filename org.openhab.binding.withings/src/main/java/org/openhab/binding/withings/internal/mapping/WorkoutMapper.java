@@ -24,6 +24,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.dto.WorkoutData;
+import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.library.unit.Units;
@@ -31,8 +32,10 @@ import org.openhab.core.types.State;
 import org.openhab.core.types.UnDefType;
 
 /**
- * Maps workouts to the {@code workout} channels: the latest by {@code enddate}; 0 means "not measured" (UNDEF);
- * the category is the Withings code (the channel options carry the labels). It also tells which workouts are new
+ * Maps workouts to the {@code workout} channels: the latest by {@code enddate}; 0 means "not measured" (UNDEF),
+ * except for pause durations and the heart-rate zones of a workout with heart rate, where 0 s is a real value; the category is the Withings code (the
+ * channel options carry the labels). Every fresh workout also goes to the time series, one point per channel at the
+ * workout's start time. It also tells which workouts are new
  * since the last one that fired the {@code new-workout} trigger.
  *
  * @author Withings binding contributors - Initial contribution
@@ -44,7 +47,8 @@ public final class WorkoutMapper {
     public static final String TRIGGER = GROUP + "#new-workout";
     public static final List<String> CHANNELS = List.of("category", "start", "end", "duration", "calories",
             "distance", "steps", "elevation", "intensity", "heart-rate-average", "heart-rate-min", "heart-rate-max",
-            "spo2-average", "pool-laps", "last-measured");
+            "spo2-average", "pool-laps", "pause-duration", "auto-pause-duration", "hr-zone-light", "hr-zone-moderate",
+            "hr-zone-intense", "hr-zone-peak", "strokes", "pool-length", "last-measured");
 
     private WorkoutMapper() {
     }
@@ -82,10 +86,11 @@ public final class WorkoutMapper {
         List<Workout> workouts = new ArrayList<>(byId.values());
         workouts.sort(Comparator.comparingLong(WorkoutMapper::endOf));
         for (Workout w : workouts) {
-            Instant time = Instant.ofEpochSecond(endOf(w));
+            // one point per workout at its start time, so a chart or calendar shows every workout where it began
+            Long start = w.startdate;
+            Instant time = Instant.ofEpochSecond(start != null ? start : endOf(w));
             values(w, zone).states().forEach((channel, state) -> {
-                if (!(state instanceof UnDefType) && !(state instanceof StringType) && !channel.endsWith("#start")
-                        && !channel.endsWith("#end") && !channel.endsWith("last-measured")) {
+                if (!(state instanceof UnDefType) && !(state instanceof DateTimeType)) {
                     data.measured(channel, time, state);
                 }
             });
@@ -140,6 +145,16 @@ public final class WorkoutMapper {
         put(data, "heart-rate-max", States.positiveNumber(d.hrMax));
         put(data, "spo2-average", States.positiveQuantity(d.spo2Average, Units.PERCENT));
         put(data, "pool-laps", States.positiveNumber(d.poolLaps));
+        put(data, "pause-duration", States.quantity(d.pauseDuration, Units.SECOND));
+        put(data, "auto-pause-duration", States.quantity(d.algoPauseDuration, Units.SECOND));
+        // zones mean something only for a workout with heart rate (hr_average 0 = no heart rate)
+        boolean heartRate = d.hrAverage != null && d.hrAverage > 0;
+        put(data, "hr-zone-light", heartRate ? States.quantity(d.hrZone0, Units.SECOND) : UnDefType.UNDEF);
+        put(data, "hr-zone-moderate", heartRate ? States.quantity(d.hrZone1, Units.SECOND) : UnDefType.UNDEF);
+        put(data, "hr-zone-intense", heartRate ? States.quantity(d.hrZone2, Units.SECOND) : UnDefType.UNDEF);
+        put(data, "hr-zone-peak", heartRate ? States.quantity(d.hrZone3, Units.SECOND) : UnDefType.UNDEF);
+        put(data, "strokes", States.positiveNumber(d.strokes));
+        put(data, "pool-length", States.positiveQuantity(d.poolLength, SIUnits.METRE));
         put(data, "last-measured", States.dateTime(w.enddate, zone));
         return data;
     }

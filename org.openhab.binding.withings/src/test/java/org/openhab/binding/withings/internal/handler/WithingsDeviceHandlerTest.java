@@ -31,7 +31,6 @@ import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
 import org.openhab.core.library.types.DateTimeType;
-import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.StringType;
 import org.openhab.core.thing.ChannelUID;
@@ -84,25 +83,25 @@ class WithingsDeviceHandlerTest {
         harness.device(scale, scheduler, clock).initialize();
         harness.device(monitor, scheduler, clock).initialize();
         assertEquals(ThingStatus.UNKNOWN, harness.status(scale).getStatus());
-        assertEquals(UnDefType.UNDEF, harness.state(scale, "battery-level"));
+        assertEquals(UnDefType.UNDEF, harness.state(scale, "battery-state"));
 
         scheduler.runDue();
 
         verify(client, times(1)).getDevices(any());
         assertEquals(ThingStatus.ONLINE, harness.status(scale).getStatus());
         assertEquals(ThingStatus.ONLINE, harness.status(monitor).getStatus());
-        assertEquals(new StringType("Body+"), harness.state(scale, "model"));
-        assertEquals(new StringType("Scale"), harness.state(scale, "device-type"));
-        assertEquals(new DecimalType(80), harness.state(scale, "battery-level"));
+        // model, type and vendor are Thing properties, not channels
+        assertEquals("Body+", scale.getProperties().get("modelId"));
+        assertEquals("Scale", scale.getProperties().get("deviceType"));
+        assertEquals("Withings", scale.getProperties().get("vendor"));
+        assertNull(scale.getProperties().get("firmwareVersion"));
         assertEquals(new StringType("high"), harness.state(scale, "battery-state"));
         assertEquals(OnOffType.OFF, harness.state(scale, "low-battery"));
         DateTimeType lastSync = (DateTimeType) harness.state(scale, "last-sync");
         assertNotNull(lastSync);
         assertEquals(Instant.ofEpochSecond(1693867179), lastSync.getInstant());
-        assertEquals(UnDefType.UNDEF, harness.state(scale, "firmware"));
-        // the monitor's owner was found by asking the user Things; an empty model is UNDEF
-        assertEquals(UnDefType.UNDEF, harness.state(monitor, "model"));
-        assertEquals(new DecimalType(20), harness.state(monitor, "battery-level"));
+        // the monitor's owner was found by asking the user Things
+        assertEquals(new StringType("low"), harness.state(monitor, "battery-state"));
         assertEquals(OnOffType.ON, harness.state(monitor, "low-battery"));
         assertEquals(UnDefType.UNDEF, harness.state(monitor, "last-sync"));
         // the sleep monitor is tagged as a bed, the scale keeps the Thing type's tag
@@ -139,8 +138,8 @@ class WithingsDeviceHandlerTest {
         handler.initialize();
         scheduler.runDue();
         clearInvocations(harness.callback);
-        handler.handleCommand(new ChannelUID(scale.getUID(), "battery-level"), RefreshType.REFRESH);
-        verify(harness.callback).stateUpdated(new ChannelUID(scale.getUID(), "battery-level"), new DecimalType(80));
+        handler.handleCommand(new ChannelUID(scale.getUID(), "battery-state"), RefreshType.REFRESH);
+        verify(harness.callback).stateUpdated(new ChannelUID(scale.getUID(), "battery-state"), new StringType("high"));
 
         int pending = scheduler.pending();
         handler.bridgeStatusChanged(new org.openhab.core.thing.ThingStatusInfo(ThingStatus.OFFLINE,

@@ -58,6 +58,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import com.google.gson.JsonParser;
+
 /**
  * Ties the mappers to the OH-INF channel declarations: every channel of a group (and of the device Thing) is produced
  * by a mapper (no declared channel stays without updates, no mapper writes an undeclared channel), and the state
@@ -175,6 +177,7 @@ class ChannelCatalogueTest {
         night.timezone = ZONE.getId();
         night.data = filled(new SleepSummaryData());
         night.data.sleepEfficiency = 0.9;
+        night.data.nightEvents = JsonParser.parseString("{\"1\":[0],\"2\":[600],\"3\":[27000]}");
         assertGroup("sleep", SleepMapper.values(night, ZONE));
         assertEquals(new TreeSet<>(GROUP_CHANNELS.get("sleep")), new TreeSet<>(SleepMapper.CHANNELS));
     }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -271,35 +272,43 @@ class DataMappersTest {
                 "home-assistant/legacy/person0_get_device.json")) {
             Device scale = Fixtures.list(fixture, "devices", Device.class).get(0);
             ChannelData data = DeviceMapper.map(scale, USER_ZONE);
-            assertEquals(new StringType("Body+"), data.get(DeviceMapper.MODEL), fixture);
-            assertEquals(new StringType("Scale"), data.get(DeviceMapper.DEVICE_TYPE));
-            assertEquals(new DecimalType(80), data.get(DeviceMapper.BATTERY_LEVEL));
-            assertEquals(new StringType("high"), data.get(DeviceMapper.BATTERY_STATE));
+            assertEquals(DeviceMapper.CHANNELS, List.copyOf(data.states().keySet()), fixture);
+            assertEquals(new StringType("high"), data.get(DeviceMapper.BATTERY_STATE), fixture);
             assertEquals(OnOffType.OFF, data.get(DeviceMapper.LOW_BATTERY));
             assertEquals(new DateTimeType(Instant.ofEpochSecond(1693867179).atZone(AMSTERDAM)),
                     data.get(DeviceMapper.LAST_SYNC));
-            assertEquals(UnDefType.UNDEF, data.get(DeviceMapper.FIRMWARE));
+            // model and type are Thing properties; no fw without advanced partnership: no firmwareVersion
+            assertEquals(Map.of("vendor", "Withings", "modelId", "Body+", "deviceType", "Scale"),
+                    DeviceMapper.properties(scale), fixture);
         }
         List<Device> devices = Fixtures.list("aiowithings/device.json", "devices", Device.class);
         assertEquals(5, devices.size());
         // no last session date
         assertEquals(UnDefType.UNDEF, DeviceMapper.map(devices.get(1), USER_ZONE).get(DeviceMapper.LAST_SYNC));
-        // battery "unknown": all battery channels UNDEF
+        // battery "unknown": both battery channels UNDEF
         ChannelData unknown = DeviceMapper.map(devices.get(2), USER_ZONE);
-        assertEquals(UnDefType.UNDEF, unknown.get(DeviceMapper.BATTERY_LEVEL));
         assertEquals(UnDefType.UNDEF, unknown.get(DeviceMapper.BATTERY_STATE));
         assertEquals(UnDefType.UNDEF, unknown.get(DeviceMapper.LOW_BATTERY));
-        // the sleep monitor with an empty model
-        ChannelData emptyModel = DeviceMapper.map(devices.get(4), USER_ZONE);
-        assertEquals(UnDefType.UNDEF, emptyModel.get(DeviceMapper.MODEL));
-        assertEquals(new StringType("Sleep Monitor"), emptyModel.get(DeviceMapper.DEVICE_TYPE));
-        assertEquals(new DecimalType(80), emptyModel.get(DeviceMapper.BATTERY_LEVEL));
+        // the sleep monitor with an empty model: its numeric model id names the model
+        Device sleepMonitor = devices.get(4);
+        assertEquals(new StringType("high"), DeviceMapper.map(sleepMonitor, USER_ZONE).get(DeviceMapper.BATTERY_STATE));
+        Map<String, String> properties = DeviceMapper.properties(sleepMonitor);
+        assertEquals("Sleep Monitor", properties.get(DeviceMapper.PROPERTY_DEVICE_TYPE));
+        assertEquals(String.valueOf(sleepMonitor.modelId), properties.get("modelId"));
+        assertEquals("Withings", properties.get("vendor"));
 
         Device low = new Device();
         low.battery = "low";
+        low.fw = "2.4.1";
         ChannelData lowData = DeviceMapper.map(low, USER_ZONE);
-        assertEquals(new DecimalType(20), lowData.get(DeviceMapper.BATTERY_LEVEL));
+        assertEquals(new StringType("low"), lowData.get(DeviceMapper.BATTERY_STATE));
         assertEquals(OnOffType.ON, lowData.get(DeviceMapper.LOW_BATTERY));
-        assertEquals(Integer.valueOf(50), DeviceMapper.batteryLevel("medium"));
+        // no percentage is ever made up from the three levels
+        assertFalse(lowData.states().values().stream().anyMatch(s -> s instanceof DecimalType));
+        assertEquals(Map.of("vendor", "Withings", "firmwareVersion", "2.4.1"), DeviceMapper.properties(low));
+        Device medium = new Device();
+        medium.battery = "Medium";
+        assertEquals(new StringType("medium"), DeviceMapper.map(medium, USER_ZONE).get(DeviceMapper.BATTERY_STATE));
+        assertEquals(OnOffType.OFF, DeviceMapper.map(medium, USER_ZONE).get(DeviceMapper.LOW_BATTERY));
     }
 }
