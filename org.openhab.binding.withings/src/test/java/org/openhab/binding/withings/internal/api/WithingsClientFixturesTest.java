@@ -69,7 +69,8 @@ class WithingsClientFixturesTest extends ClientTestBase {
             "home-assistant/legacy/get_device.json", "home-assistant/legacy/get_meas.json",
             "home-assistant/legacy/get_meas_1.json", "home-assistant/legacy/get_sleep.json",
             "home-assistant/legacy/notify_list.json", "home-assistant/legacy/person0_get_device.json",
-            "home-assistant/legacy/person0_notify_list.json");
+            "home-assistant/legacy/person0_notify_list.json", "constructed/scanwatch2_sleep_summary.json",
+            "constructed/swim_workouts.json");
 
     @Test
     void everyFixtureFileIsCovered() throws IOException {
@@ -80,7 +81,7 @@ class WithingsClientFixturesTest extends ClientTestBase {
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(28, files.size());
+        assertEquals(30, files.size());
         assertEquals(new TreeSet<>(COVERED), files);
     }
 
@@ -255,6 +256,42 @@ class WithingsClientFixturesTest extends ClientTestBase {
         String fields = requests.get(0).param("data_fields");
         assertNotNull(fields);
         assertTrue(fields.contains("sleep_score") && fields.contains("hr_average") && fields.contains("snoring"));
+    }
+
+    @Test
+    void scanWatch2NightAsksForAndParsesVariabilityAndSkinTemperature() throws Exception {
+        server().stub(SLEEP, "getsummary", json(fixture("constructed/scanwatch2_sleep_summary.json")));
+        List<SleepSummary> nights = client().getSleepSummaries(tokens,
+                DateQuery.since(Instant.ofEpochSecond(1764900000)));
+        assertEquals(1, nights.size());
+        SleepSummary night = nights.get(0);
+        assertEquals(46.0, night.data.rmssd);
+        assertEquals(61.0, night.data.sdnn1);
+        assertEquals(3, night.data.hrvQuality);
+        assertEquals(34.21, night.data.skinTemperature);
+        assertEquals(12.0, night.data.mvtScoreAvg);
+        assertEquals(2, night.data.nightEvents().get(2).size());
+        String fields = server().requests(SLEEP, "getsummary").get(0).param("data_fields");
+        assertNotNull(fields);
+        for (String field : List.of("rmssd", "sdnn_1", "hrv_quality", "skin_temperature", "mvt_score_avg",
+                "nb_rem_episodes", "night_events", "waso", "asleepduration", "withings_index")) {
+            assertTrue(List.of(fields.split(",")).contains(field), field);
+        }
+    }
+
+    @Test
+    void swimWorkoutParsesStrokesAndPoolLength() throws Exception {
+        server().stub(MEASURE_V2, "getworkouts", json(fixture("constructed/swim_workouts.json")));
+        List<Workout> workouts = client().getWorkouts(tokens, DateQuery.since(Instant.ofEpochSecond(1764800000)));
+        assertEquals(2, workouts.size());
+        Workout swim = workouts.get(1);
+        assertEquals(7, swim.category);
+        assertEquals(812, swim.data.strokes);
+        assertEquals(25, swim.data.poolLength);
+        assertEquals(40, swim.data.poolLaps);
+        assertEquals(240, swim.data.algoPauseDuration);
+        assertEquals(WithingsClient.WORKOUT_FIELDS,
+                server().requests(MEASURE_V2, "getworkouts").get(0).param("data_fields"));
     }
 
     @Test
