@@ -350,10 +350,27 @@ final class SimData {
         data.addProperty("snoringepisodecount", snoring / 120);
         data.addProperty("sleep_score", 55 + r.nextInt(41));
         data.addProperty("apnea_hypopnea_index", r.nextInt(12));
+        // fields of newer devices, from their own generator so the values above do not change
+        Random extra = new Random(bed);
+        data.addProperty("mvt_active_duration", 600 + extra.nextInt(1800));
+        data.addProperty("mvt_score_avg", 5 + extra.nextInt(30));
+        JsonObject events = new JsonObject();
+        events.add("1", single(0));
+        events.add("2", single(latency));
+        events.add("3", single(inBed - wakeupLatency));
+        events.add("4", single(inBed));
+        data.add("night_events", events);
+        if (d.user.kind() == SimUser.Kind.WATCH) {
+            // a ScanWatch 2 night: heart-rate variability (ms) and skin temperature (°C)
+            data.addProperty("rmssd", 25 + extra.nextInt(50));
+            data.addProperty("sdnn_1", 35 + extra.nextInt(60));
+            data.addProperty("hrv_quality", 1 + extra.nextInt(3));
+            data.addProperty("skin_temperature", Math.round((33.0 + extra.nextDouble() * 2.5) * 100) / 100.0);
+        }
         JsonObject s = new JsonObject();
         s.addProperty("id", nextSummaryId++);
         s.addProperty("timezone", TIMEZONE);
-        s.addProperty("model", 32);
+        s.addProperty("model", d.user.kind() == SimUser.Kind.WATCH ? 16 : 32);
         s.addProperty("model_id", dev.modelId());
         s.addProperty("hash_deviceid", dev.deviceId());
         s.addProperty("startdate", bed);
@@ -363,6 +380,12 @@ final class SimData {
         s.addProperty("created", created);
         s.addProperty("modified", created);
         return s;
+    }
+
+    private static JsonArray single(int offset) {
+        JsonArray array = new JsonArray();
+        array.add(offset);
+        return array;
     }
 
     private static final int[] WORKOUT_CATEGORIES = { 1, 2, 3, 6, 7, 16, 28, 272, 306 };
@@ -388,6 +411,13 @@ final class SimData {
                 addMeasures(g, List.of(new SimMeasure(54, round(gauss(r, 96, 1.2)), 0)));
                 add(d, g, now);
             }
+        }
+        // the nights of the watch come last so the data above stay as they were before watch nights existed
+        for (int back = 30; back >= 1; back--) {
+            LocalDate wakeDay = today.minusDays(back);
+            long bed = at(wakeDay.minusDays(1), 23, 0, r, 60);
+            long rise = at(wakeDay, 7, 0, r, 60);
+            d.summaries.add(summary(d, bed, rise, rise + 1800));
         }
         d.goals = goals(10000, 28800, 76000L);
         d.lastSessionDate = now.getEpochSecond() - 600;
@@ -457,6 +487,7 @@ final class SimData {
             data.addProperty("pool_laps", duration / 60);
             data.addProperty("strokes", duration / 2);
             data.addProperty("pool_length", 25);
+            data.addProperty("algo_pause_duration", duration / 20);
         }
         JsonObject w = new JsonObject();
         w.addProperty("id", nextWorkoutId++);

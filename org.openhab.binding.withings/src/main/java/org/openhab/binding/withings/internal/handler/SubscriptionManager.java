@@ -74,7 +74,7 @@ public class SubscriptionManager {
     /** The categories subscribed, in subscription order. */
     public static final List<NotifyAppli> SUBSCRIBED = List.of(NotifyAppli.WEIGHT, NotifyAppli.TEMPERATURE,
             NotifyAppli.PRESSURE, NotifyAppli.ACTIVITY, NotifyAppli.SLEEP, NotifyAppli.BED_IN, NotifyAppli.BED_OUT,
-            NotifyAppli.ECG, NotifyAppli.GLUCOSE);
+            NotifyAppli.ECG);
 
     /** The categories subscribed, in subscription order, with the scope each needs. */
     public static final Map<Integer, String> APPLI_SCOPES;
@@ -86,9 +86,9 @@ public class SubscriptionManager {
 
     /**
      * Categories whose permanent refusal (e.g. a feature not enabled for the application) does not make the
-     * webhook unhealthy: ECG and glucose.
+     * webhook unhealthy: ECG. (Glucose, appli 58, is not subscribed: Withings documents no glucose measure type.)
      */
-    public static final Set<Integer> OPTIONAL_APPLIS = Set.of(NotifyAppli.ECG.code(), NotifyAppli.GLUCOSE.code());
+    public static final Set<Integer> OPTIONAL_APPLIS = Set.of(NotifyAppli.ECG.code());
 
     /** The text of {@link SubscriptionStatus#lastError()} after a 293/294 answer. */
     public static final String UNREACHABLE_TEXT = "Withings could not reach the callback URL (status %d): it must be "

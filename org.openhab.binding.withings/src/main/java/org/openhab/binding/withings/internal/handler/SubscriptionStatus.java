@@ -31,7 +31,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param lastError the last failure as a short English text without secrets, if any
  * @param nextCheck when the next check (retry or watchdog) is due, if one is scheduled
  * @param failedApplis categories Withings refused permanently at the last check (retried by the watchdog); a
- *            refusal of ECG (54) or glucose (58) alone leaves the health {@link WebhookHealth#HEALTHY}
+ *            refusal of ECG (54) alone leaves the health {@link WebhookHealth#HEALTHY}
  *
  * @author Withings binding contributors - Initial contribution
  */

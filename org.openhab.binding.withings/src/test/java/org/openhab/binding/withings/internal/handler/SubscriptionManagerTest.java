@@ -60,7 +60,7 @@ class SubscriptionManagerTest {
     private static final String SECRET = "NewSecretNewSecretNewSecretNew-_";
     private static final String OLD_SECRET = "OldSecretOldSecretOldSecretOld-_";
     private static final String OTHER_APP = "/other-app/withings-hook";
-    private static final Set<Integer> ALL_APPLIS = Set.of(1, 2, 4, 16, 44, 50, 51, 54, 58);
+    private static final Set<Integer> ALL_APPLIS = Set.of(1, 2, 4, 16, 44, 50, 51, 54);
 
     private final FakeScheduler fake = new FakeScheduler(Instant.parse("2026-11-24T10:00:00Z"));
     private final List<SubscriptionStatus> reported = new CopyOnWriteArrayList<>();
@@ -210,13 +210,13 @@ class SubscriptionManagerTest {
         assertEquals(2, count("subscribe"));
 
         fake.advance(Duration.ofMinutes(1));
-        assertEquals(9, count("subscribe"));
+        assertEquals(8, count("subscribe"));
         assertEquals(ALL_APPLIS, applisAt(callback));
         assertEquals(Set.of(callback), urls());
         for (Subscription s : sim().control().subscriptions(userid)) {
             assertEquals(SubscriptionManager.COMMENT, s.comment());
         }
-        assertEquals(9, server().count("HEAD", WebhookUrl.alias(SECRET)), "Withings probed every subscribe");
+        assertEquals(8, server().count("HEAD", WebhookUrl.alias(SECRET)), "Withings probed every subscribe");
 
         SubscriptionStatus status = status();
         assertEquals(WebhookHealth.HEALTHY, status.health());
@@ -233,11 +233,11 @@ class SubscriptionManagerTest {
     @Test
     void secondEnsureListsButMakesNoSubscribeCall() throws Exception {
         SimulatorTokens tp = healthy();
-        assertEquals(9, count("subscribe"));
+        assertEquals(8, count("subscribe"));
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
         assertEquals(2, count("list"));
-        assertEquals(9, count("subscribe"));
+        assertEquals(8, count("subscribe"));
         assertEquals(0, count("revoke"));
         assertEquals(WebhookHealth.HEALTHY, manager().health(user));
     }
@@ -257,7 +257,7 @@ class SubscriptionManagerTest {
         assertEquals(Set.of(), applisAt(oldCallback));
         assertEquals(Set.of(1), applisAt(otherAppCallback), "another application's URL is never touched");
         assertEquals(ALL_APPLIS, applisAt(callback));
-        assertEquals(9, count("subscribe") - subscribesBefore);
+        assertEquals(8, count("subscribe") - subscribesBefore);
         assertEquals(WebhookHealth.HEALTHY, manager().health(user));
     }
 
@@ -268,8 +268,8 @@ class SubscriptionManagerTest {
         manager().ensure(user, tp, scopes(granted), callback);
         fake.advance(Duration.ofMinutes(2));
 
-        assertEquals(Set.of(1, 2, 4, 16, 44, 54, 58), applisAt(callback));
-        assertEquals(7, count("subscribe"));
+        assertEquals(Set.of(1, 2, 4, 16, 44, 54), applisAt(callback));
+        assertEquals(6, count("subscribe"));
         SubscriptionStatus status = status();
         assertEquals(WebhookHealth.HEALTHY, status.health());
         assertEquals(Set.of(50, 51), status.skippedApplis());
@@ -285,7 +285,7 @@ class SubscriptionManagerTest {
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
 
-        assertEquals(Set.of(1, 2, 4, 50, 51, 54, 58), applisAt(callback));
+        assertEquals(Set.of(1, 2, 4, 50, 51, 54), applisAt(callback));
         SubscriptionStatus status = status();
         assertEquals(WebhookHealth.HEALTHY, status.health());
         assertEquals(Set.of(16, 44), status.skippedApplis());
@@ -350,7 +350,7 @@ class SubscriptionManagerTest {
         fake.advance(Duration.ofMinutes(1));
         assertEquals(WebhookHealth.HEALTHY, manager().health(user));
         assertEquals(ALL_APPLIS, applisAt(callback));
-        assertEquals(11, count("subscribe"));
+        assertEquals(10, count("subscribe"));
         assertNull(status().lastError());
         Instant next = status().nextCheck();
         assertNotNull(next);
@@ -364,8 +364,8 @@ class SubscriptionManagerTest {
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
 
-        assertEquals(9, count("subscribe"), "the other categories are still subscribed");
-        assertEquals(Set.of(2, 4, 16, 44, 50, 51, 54, 58), applisAt(callback));
+        assertEquals(8, count("subscribe"), "the other categories are still subscribed");
+        assertEquals(Set.of(2, 4, 16, 44, 50, 51, 54), applisAt(callback));
         SubscriptionStatus status = status();
         assertEquals(WebhookHealth.DEGRADED, status.health());
         assertEquals(Set.of(1), status.failedApplis());
@@ -385,18 +385,18 @@ class SubscriptionManagerTest {
         SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.runDue();
-        fake.advance(Duration.ofSeconds(36)); // 8 subscribes done, glucose (58) comes last
-        assertEquals(8, count("subscribe"));
+        fake.advance(Duration.ofSeconds(31)); // 7 subscribes done, ECG (54) comes last
+        assertEquals(7, count("subscribe"));
         sim().control().injectFault(FaultSpec.status(2554).on("/notify", "subscribe").times(1));
         fake.advance(Duration.ofMinutes(1));
 
         SubscriptionStatus status = status();
         assertEquals(WebhookHealth.HEALTHY, status.health());
-        assertEquals(Set.of(58), status.failedApplis());
-        assertFalse(status.subscribedApplis().contains(58));
+        assertEquals(Set.of(54), status.failedApplis());
+        assertFalse(status.subscribedApplis().contains(54));
         String error = status.lastError();
         assertNotNull(error);
-        assertTrue(error.contains("appli 58"), error);
+        assertTrue(error.contains("appli 54"), error);
     }
 
     @Test
@@ -446,7 +446,7 @@ class SubscriptionManagerTest {
         fake.advance(Duration.ofMinutes(1));
         assertEquals(lists + 1, count("list"));
         assertEquals(ALL_APPLIS, applisAt(callback), "the watchdog re-subscribed");
-        assertEquals(11, count("subscribe"));
+        assertEquals(10, count("subscribe"));
         assertEquals(WebhookHealth.HEALTHY, manager().health(user));
     }
 
@@ -499,7 +499,7 @@ class SubscriptionManagerTest {
         fake.advance(Duration.ofMinutes(1));
 
         assertTrue(done.getNow(false));
-        assertEquals(10, count("revoke"));
+        assertEquals(9, count("revoke"));
         assertEquals(Set.of(otherAppCallback), urls());
         fake.advance(Duration.ofDays(1));
         assertEquals(0, fake.pending(), "no watchdog for a removed user");
@@ -540,10 +540,10 @@ class SubscriptionManagerTest {
         fake.advance(Duration.ofMinutes(3));
         assertEquals(WebhookHealth.HEALTHY, manager().health(user));
         assertEquals(WebhookHealth.HEALTHY, manager().health(Long.toString(other)));
-        assertEquals(9, sim().control().requestCount("/notify", "subscribe", other));
+        assertEquals(8, sim().control().requestCount("/notify", "subscribe", other));
         Map<String, SubscriptionStatus> all = manager().statuses();
         assertEquals(Set.of(user, Long.toString(other)), all.keySet());
-        assertEquals(18, server().count("HEAD", WebhookUrl.alias(SECRET)));
+        assertEquals(16, server().count("HEAD", WebhookUrl.alias(SECRET)));
     }
 
     @Test
@@ -556,7 +556,7 @@ class SubscriptionManagerTest {
         manager().ensure(user, tp1, scopes("user.metrics"), callback);
         fake.advance(Duration.ofMinutes(3));
 
-        assertEquals(Set.of(1, 2, 4, 54, 58), applisAt(callback));
+        assertEquals(Set.of(1, 2, 4, 54), applisAt(callback));
         assertEquals(Set.of(), applisAt(oldCallback));
         assertEquals(1, count("list"), "one check for the user, with the latest values");
     }
@@ -572,7 +572,7 @@ class SubscriptionManagerTest {
 
         assertEquals(2, count("list"));
         assertEquals(ALL_APPLIS, applisAt(callback));
-        assertEquals(9, count("subscribe"));
+        assertEquals(8, count("subscribe"));
         assertEquals(WebhookHealth.HEALTHY, manager().health(user));
     }
 
@@ -592,7 +592,7 @@ class SubscriptionManagerTest {
     @Test
     void neededApplisFollowTheScopes() {
         assertEquals(ALL_APPLIS, SubscriptionManager.neededApplis(scopes(ALL_SCOPES)));
-        assertEquals(Set.of(1, 2, 4, 54, 58), SubscriptionManager.neededApplis(Set.of("user.metrics")));
+        assertEquals(Set.of(1, 2, 4, 54), SubscriptionManager.neededApplis(Set.of("user.metrics")));
         assertEquals(Set.of(16, 44), SubscriptionManager.neededApplis(Set.of("user.activity")));
         assertEquals(Set.of(50, 51), SubscriptionManager.neededApplis(Set.of("user.sleepevents")));
         assertEquals(Set.of(), SubscriptionManager.neededApplis(Set.of("user.info")));
