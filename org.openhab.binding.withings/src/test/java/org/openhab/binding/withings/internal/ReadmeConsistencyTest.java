@@ -31,6 +31,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.dto.Device;
+import org.openhab.binding.withings.internal.mapping.DeviceMapper;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -129,6 +131,16 @@ class ReadmeConsistencyTest {
     @Test
     void deviceChannelTableMatchesTheDeviceThing() throws Exception {
         assertChannels("`device` Channels", deviceChannels());
+    }
+
+    @Test
+    void devicePropertiesTableListsWhatTheDeviceMapperSets() {
+        Device device = new Device();
+        device.model = "Body+";
+        device.type = "Scale";
+        device.fw = "1.2.3";
+        List<String> names = table("`device` Properties").stream().map(r -> r.get(0)).sorted().toList();
+        assertEquals(DeviceMapper.properties(device).keySet().stream().sorted().toList(), names);
     }
 
     @Test

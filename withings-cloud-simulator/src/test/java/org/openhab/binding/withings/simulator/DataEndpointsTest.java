@@ -310,6 +310,31 @@ class DataEndpointsTest {
         assertEquals(7, intraday.getAsJsonObject("series").size());
     }
 
+    private static final String WITH_NEW_SLEEP_FIELDS = "rmssd,sdnn_1,hrv_quality,skin_temperature,night_events,"
+            + "mvt_score_avg,mvt_active_duration,nb_rem_episodes,waso";
+
+    @Test
+    void watchNightsCarryHeartRateVariabilityAndSkinTemperature() throws Exception {
+        String fields = WITH_NEW_SLEEP_FIELDS;
+        JsonObject night = post(sim.baseUri(), "/v2/sleep", token(SimUser.Kind.WATCH), "action", "getsummary",
+                "lastupdate", "0", "data_fields", fields).getAsJsonObject("body").getAsJsonArray("series").get(0)
+                .getAsJsonObject();
+        assertEquals(16, night.get("model").getAsInt(), "a tracker's night");
+        JsonObject data = night.getAsJsonObject("data");
+        for (String f : fields.split(",")) {
+            assertTrue(data.has(f), f);
+        }
+        double skin = data.get("skin_temperature").getAsDouble();
+        assertTrue(skin > 30 && skin < 37, "skin temperature " + skin);
+        assertTrue(data.getAsJsonObject("night_events").has("4"), "out of bed event");
+
+        JsonObject analyzer = post(sim.baseUri(), "/v2/sleep", token(SimUser.Kind.SLEEP), "action", "getsummary",
+                "lastupdate", "0", "data_fields", fields).getAsJsonObject("body").getAsJsonArray("series").get(0)
+                .getAsJsonObject().getAsJsonObject("data");
+        assertTrue(analyzer.has("night_events") && analyzer.has("mvt_score_avg"));
+        assertFalse(analyzer.has("rmssd") || analyzer.has("skin_temperature"), "a Sleep Analyzer has no HRV");
+    }
+
     @Test
     void addedActivityIsSeenByLastupdate() throws Exception {
         String token = token(SimUser.Kind.WATCH);
