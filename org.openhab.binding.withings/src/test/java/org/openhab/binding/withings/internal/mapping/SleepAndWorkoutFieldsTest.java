@@ -33,6 +33,8 @@ import org.openhab.core.types.State;
 import org.openhab.core.types.TimeSeries;
 import org.openhab.core.types.UnDefType;
 
+import com.google.gson.JsonParser;
+
 /**
  * The sleep summary and workout fields added for issue 10, on real payloads where the shared fixtures carry them
  * ({@code waso}, {@code nb_rem_episodes}, {@code pause_duration}, heart-rate zones) and on the payloads under
@@ -83,6 +85,27 @@ class SleepAndWorkoutFieldsTest {
         assertNotNull(rmssd);
         assertEquals(Instant.ofEpochSecond(1765000500), rmssd.getStates().toList().get(0).timestamp());
         assertNull(data.seriesOf("sleep#core-body-temperature-average"));
+    }
+
+    @Test
+    void aNightOrWorkoutWithoutDataIsUndefinedNeverZero() throws Exception {
+        SleepSummary night = Fixtures.object(JsonParser.parseString(
+                "{\"id\":1,\"timezone\":\"Europe/Paris\",\"startdate\":1764972000,\"enddate\":1765000500,"
+                        + "\"data\":{}}"),
+                SleepSummary.class);
+        SleepMapper.values(night, USER_ZONE).states().forEach((channel, state) -> {
+            if (!channel.endsWith("-time") && !channel.endsWith("last-measured")) {
+                assertEquals(UnDefType.UNDEF, state, channel);
+            }
+        });
+        Workout workout = Fixtures.object(JsonParser.parseString(
+                "{\"id\":1,\"category\":7,\"startdate\":1765042200,\"enddate\":1765044900,\"data\":{}}"),
+                Workout.class);
+        ChannelData data = WorkoutMapper.values(workout, USER_ZONE);
+        for (String channel : List.of("pause-duration", "auto-pause-duration", "hr-zone-light", "hr-zone-peak",
+                "strokes", "pool-length", "pool-laps")) {
+            assertEquals(UnDefType.UNDEF, data.get("workout#" + channel), channel);
+        }
     }
 
     @Test
