@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -173,7 +174,7 @@ class OhInfSchemaTest {
         @Override
         public @Nullable InputStream getByteStream() {
             try {
-                return new URL(systemId).openStream();
+                return URI.create(systemId).toURL().openStream();
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
