@@ -153,7 +153,8 @@ public final class SleepMapper {
         put(data, "hrv-sdnn", States.positiveQuantity(d.sdnn1, MILLISECOND));
         put(data, "hrv-quality", States.number(d.hrvQuality));
         put(data, "skin-temperature", States.positiveQuantity(d.skinTemperature, SIUnits.CELSIUS));
-        put(data, "core-body-temperature-average", States.positiveQuantity(d.coreBodyTemperatureAvg, SIUnits.CELSIUS));
+        put(data, "core-body-temperature-average",
+                States.positiveQuantity(d.coreBodyTemperatureAvg, SIUnits.CELSIUS));
         put(data, "core-body-temperature-min", States.positiveQuantity(d.coreBodyTemperatureMin, SIUnits.CELSIUS));
         put(data, "core-body-temperature-max", States.positiveQuantity(d.coreBodyTemperatureMax, SIUnits.CELSIUS));
         nightEvents(data, night, d, zone);
@@ -172,16 +173,20 @@ public final class SleepMapper {
             put(data, "night-event-count", UnDefType.UNDEF);
             return;
         }
-        List<long[]> events = new ArrayList<>();
-        d.nightEvents().forEach((type, offsets) -> offsets.forEach(offset -> events.add(new long[] { offset, type })));
-        events.sort(Comparator.<long[]> comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
+        List<NightEvent> events = new ArrayList<>();
+        d.nightEvents().forEach((type, offsets) -> offsets.forEach(offset -> events.add(new NightEvent(offset, type))));
+        events.sort(Comparator.comparingLong(NightEvent::offset).thenComparingInt(NightEvent::type));
         List<String> texts = new ArrayList<>();
-        for (long[] event : events) {
-            String name = NIGHT_EVENT_NAMES.getOrDefault((int) event[1], "event " + event[1]);
-            texts.add(CLOCK.format(Instant.ofEpochSecond(start + event[0]).atZone(zone)) + " " + name);
+        for (NightEvent event : events) {
+            String name = NIGHT_EVENT_NAMES.getOrDefault(event.type(), "event " + event.type());
+            texts.add(CLOCK.format(Instant.ofEpochSecond(start + event.offset()).atZone(zone)) + " " + name);
         }
         put(data, "night-events", texts.isEmpty() ? UnDefType.UNDEF : new StringType(String.join(", ", texts)));
         put(data, "night-event-count", new DecimalType(events.size()));
+    }
+
+    /** One night event: seconds after the night's start and its type. */
+    private record NightEvent(long offset, int type) {
     }
 
     private static State seconds(@Nullable Integer value) {

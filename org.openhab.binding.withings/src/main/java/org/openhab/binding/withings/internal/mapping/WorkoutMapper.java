@@ -33,10 +33,10 @@ import org.openhab.core.types.UnDefType;
 
 /**
  * Maps workouts to the {@code workout} channels: the latest by {@code enddate}; 0 means "not measured" (UNDEF),
- * except for pause durations and the heart-rate zones of a workout with heart rate, where 0 s is a real value; the category is the Withings code (the
- * channel options carry the labels). Every fresh workout also goes to the time series, one point per channel at the
- * workout's start time. It also tells which workouts are new
- * since the last one that fired the {@code new-workout} trigger.
+ * except for pause durations and the heart-rate zones of a workout with heart rate, where 0 s is a real value; the
+ * category is the Withings code (the channel options carry the labels). Every fresh workout also goes to the time
+ * series, one point per channel at the workout's start time. It also tells which workouts are new since the last one
+ * that fired the {@code new-workout} trigger.
  *
  * @author Withings binding contributors - Initial contribution
  */
