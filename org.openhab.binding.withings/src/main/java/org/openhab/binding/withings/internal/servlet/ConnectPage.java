@@ -96,7 +96,7 @@ final class ConnectPage {
             values.put("userId", user.userId());
             values.put("token", token(texts, user));
             values.put("grantedScopes", user.grantedScope().isBlank() ? texts.text("link-page.user.none")
-                    : user.grantedScope());
+                    : String.join(", ", user.grantedScope().split("\\s*,\\s*")));
             values.put("missingScopes", user.missingScopes().isEmpty() ? texts.text("link-page.user.none")
                     : String.join(", ", user.missingScopes()));
             values.put("webhooks", user.webhooks());

@@ -82,7 +82,7 @@ class WithingsConnectServletTest extends AccountTestBase {
     }
 
     private static String redirectUriCode(String uri) {
-        return "id=\"redirect-uri\" type=\"text\" readonly value=\"" + uri + "\"";
+        return "id=\"redirect-uri\" rows=\"2\" readonly spellcheck=\"false\">" + uri + "</textarea>";
     }
 
     private static String enc(String s) {
