@@ -13,6 +13,7 @@
 package org.openhab.binding.withings.internal.servlet;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.Set;
 
@@ -44,9 +45,6 @@ public abstract class WithingsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
-    /** The methods any servlet of the binding answers; every other one gets 405. */
-    private static final Set<String> ALLOWED = Set.of("GET", "HEAD", "POST");
-
     private final transient Logger logger = LoggerFactory.getLogger(WithingsServlet.class);
     private final transient HttpService httpService;
     private final String alias;
@@ -58,7 +56,9 @@ public abstract class WithingsServlet extends HttpServlet {
     }
 
     /**
-     * The value of the {@code Allow} header of a 405 answer: the methods the servlet answers.
+     * The methods the servlet answers, as the value of the {@code Allow} header of a 405 answer; every other method
+     * is answered 405 here, before the servlet sees it. A subclass may narrow it (never widen it beyond GET, HEAD and
+     * POST).
      *
      * @return e.g. {@code GET, HEAD, POST}
      */
@@ -67,7 +67,7 @@ public abstract class WithingsServlet extends HttpServlet {
     }
 
     /**
-     * Refuses methods other than GET, HEAD and POST with 405 and {@code Allow}, then hands the request to the
+     * Refuses methods other than {@link #allowedMethods()} with 405 and {@code Allow}, then hands the request to the
      * servlet; whatever the servlet throws is logged at debug (the class of the exception only, never the path) and
      * answered 500 with an empty body, so that no exception reaches the HTTP service.
      */
@@ -78,7 +78,7 @@ public abstract class WithingsServlet extends HttpServlet {
         }
         String method = request.getMethod();
         // methods are case-sensitive: "get" is not GET
-        if (method == null || !ALLOWED.contains(method)) {
+        if (method == null || !allowed(method)) {
             logger.debug("Servlet {}: method {} not allowed", loggableAlias(), printable(method));
             response.setHeader("Allow", allowedMethods());
             response.setStatus(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
@@ -98,6 +98,11 @@ public abstract class WithingsServlet extends HttpServlet {
                 response.setContentLength(0);
             }
         }
+    }
+
+    private boolean allowed(String method) {
+        return Set.of("GET", "HEAD", "POST").contains(method)
+                && Arrays.asList(allowedMethods().split("\\s*,\\s*")).contains(method);
     }
 
     /** A request method as it may appear in a log: letters only, at most 16. */

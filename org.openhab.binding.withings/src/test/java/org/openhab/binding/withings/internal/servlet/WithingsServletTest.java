@@ -108,4 +108,25 @@ class WithingsServletTest {
             assertFalse(output.contains("ERROR"), output);
         }
     }
+
+    @Test
+    void aServletNarrowingItsMethodsGets405ForTheOthers() throws Exception {
+        JettyHttpService h = new JettyHttpService();
+        http = h;
+        WithingsServlet postOnly = new Failing(h) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected String allowedMethods() {
+                return "HEAD, POST";
+            }
+        };
+        assertTrue(postOnly.register());
+        for (String method : new String[] { "GET", "PATCH" }) {
+            HttpResponse<String> response = send(h, method);
+            assertEquals(405, response.statusCode(), method);
+            assertEquals("HEAD, POST", response.headers().firstValue("Allow").orElse(""), method);
+        }
+        assertEquals(204, send(h, "POST").statusCode());
+    }
 }
