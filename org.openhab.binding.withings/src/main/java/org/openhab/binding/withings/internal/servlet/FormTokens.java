@@ -33,8 +33,8 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * The anti-forgery tokens of the linking page, kept by the browser rather than by openHAB: the page gives each
  * browser a random client id in a short-lived cookie, and each form a token {@code <issued>.<nonce>.<HMAC>} signed
- * with a key only this page knows, over the client id, the time of issue and a random nonce. A form is accepted once, within
- * {@link #lifetime}, from the browser holding the cookie. Loading the page costs no memory, so no number of page
+ * with a key only this page knows, over the client id, the time of issue and a random nonce. A form is accepted
+ * once, within {@link #lifetime}, from the browser holding the cookie. Loading the page costs no memory, so no number of page
  * loads can expire the form an administrator has open; only used tokens are remembered (bounded, until they expire).
  *
  * @author Withings binding contributors - Initial contribution
@@ -148,7 +148,8 @@ final class FormTokens {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] sum = hmac.doFinal((path + "|" + clientId + "|" + issued + "|" + nonce).getBytes(StandardCharsets.UTF_8));
+            String signed = path + "|" + clientId + "|" + issued + "|" + nonce;
+            byte[] sum = hmac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(sum);
         } catch (GeneralSecurityException e) {
             // HmacSHA256 is in every Java runtime

@@ -41,7 +41,8 @@ public class LinkException extends Exception {
                 "Withings could not be reached to complete the link; please try again."),
         /** Withings answered and refused the code (forged, reused, expired, or a configuration mismatch). */
         CODE_REFUSED(400, "link-page.error.code-refused",
-                "Withings refused the authorization code; check the client id and secret and that the redirect URI is registered exactly as shown, then link again."),
+                "Withings refused the authorization code; check the client id and secret and that the redirect URI "
+                        + "is registered exactly as shown, then link again."),
         /** Withings answered without a usable user id. */
         NO_USER(502, "link-page.error.no-user", "Withings did not say which user was linked; please link again."),
         /** The token could not be stored in openHAB. */

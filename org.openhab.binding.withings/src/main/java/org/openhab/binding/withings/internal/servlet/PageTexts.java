@@ -27,9 +27,9 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The texts of the account-linking page, read from the binding's own i18n files ({@code OH-INF/i18n/withings.properties}
- * and, for the browser's language, {@code withings_<language>.properties} when the bundle has one), the files openHAB's
- * translation service reads for the Thing types. A text with arguments is formatted with {@link MessageFormat}, as
+ * The texts of the account-linking page, read from the binding's own i18n files
+ * ({@code OH-INF/i18n/withings.properties} and, for the browser's language, {@code withings_<language>.properties}
+ * when the bundle has one), the files openHAB's translation service reads for the Thing types. A text with arguments is formatted with {@link MessageFormat}, as
  * openHAB does; a key without text is shown as the key.
  *
  * @author Withings binding contributors - Initial contribution

@@ -89,7 +89,8 @@ public abstract class WithingsServlet extends HttpServlet {
             // the HTTP overload, as overridden by the subclass (the webhook servlet overrides it)
             service(request, response);
         } catch (IOException e) {
-            logger.debug("Servlet {}: the answer could not be sent ({})", loggableAlias(), e.getClass().getSimpleName());
+            logger.debug("Servlet {}: the answer could not be sent ({})", loggableAlias(),
+                    e.getClass().getSimpleName());
         } catch (ServletException | RuntimeException e) {
             logger.debug("Servlet {}: the request failed ({})", loggableAlias(), e.getClass().getSimpleName());
             if (!response.isCommitted()) {

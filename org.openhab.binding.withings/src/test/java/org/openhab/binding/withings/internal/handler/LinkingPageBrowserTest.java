@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -57,6 +58,9 @@ class LinkingPageBrowserTest extends AccountTestBase {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "browser-screenshots");
     private static final int PHONE_WIDTH = 390;
+    /** Selenium's own logger: quiet about the DevTools versions it ships (the test uses WebDriver only). */
+    private static final java.util.logging.Logger SELENIUM_LOG = java.util.logging.Logger
+            .getLogger("org.openqa.selenium");
 
     private @Nullable ChromeDriver driver;
 
@@ -72,6 +76,7 @@ class LinkingPageBrowserTest extends AccountTestBase {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "No Chromium here: install Debian's chromium and chromium-driver packages (.ci/run does) to run the "
                         + "linking page in a real browser");
+        SELENIUM_LOG.setLevel(Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
