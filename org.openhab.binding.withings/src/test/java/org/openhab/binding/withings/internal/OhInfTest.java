@@ -55,6 +55,8 @@ class OhInfTest {
 
     private static final Path OH_INF = Path.of("src/main/resources/OH-INF");
     private static final Path JAVA_SOURCES = Path.of("src/main/java");
+    /** The HTML templates of the linking page, which name their texts as {@code ${@text/key}}. */
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Pattern TEXT_KEY = Pattern.compile("@text/([A-Za-z0-9_.\\-]+)");
     private static final Pattern LOWER_HYPHEN = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-zA-Z0-9]*");
@@ -172,8 +174,9 @@ class OhInfTest {
         for (Path file : xmlFiles) {
             sources.append(Files.readString(file, StandardCharsets.UTF_8));
         }
-        try (Stream<Path> files = Files.walk(JAVA_SOURCES)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> files = Stream.concat(Files.walk(JAVA_SOURCES), Files.walk(TEMPLATES))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".html"))
+                    .toList()) {
                 sources.append(Files.readString(file, StandardCharsets.UTF_8));
             }
         }
@@ -413,8 +416,8 @@ class OhInfTest {
     void everyTextReferenceResolves() throws Exception {
         List<String> missing = new ArrayList<>();
         List<Path> sources = new ArrayList<>(xmlFiles);
-        try (Stream<Path> files = Files.walk(JAVA_SOURCES)) {
-            files.filter(p -> p.toString().endsWith(".java")).forEach(sources::add);
+        try (Stream<Path> files = Stream.concat(Files.walk(JAVA_SOURCES), Files.walk(TEMPLATES))) {
+            files.filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".html")).forEach(sources::add);
         }
         for (Path file : sources) {
             Matcher matcher = TEXT_KEY.matcher(Files.readString(file, StandardCharsets.UTF_8));

@@ -91,7 +91,7 @@ class LinkingFlow {
         } catch (OAuthException | RuntimeException e) {
             factory.deleteServiceAndAccessToken(handle);
             logger.debug("Bridge {}: could not build the authorize URL ({})", bridgeId, e.getClass().getSimpleName());
-            throw new LinkException("Could not build the Withings authorization address; check the account base URL.");
+            throw new LinkException(LinkException.Reason.AUTHORIZE_URL);
         }
     }
 
@@ -109,26 +109,25 @@ class LinkingFlow {
             if (pending.deserializer().getLastStatus() == WithingsAccessTokenDeserializer.NO_STATUS) {
                 // no Withings answer was read (an error page, an outage): nothing was refused
                 logger.debug("Bridge {}: the token endpoint gave no Withings answer", bridgeId);
-                throw new LinkException("Withings could not be reached to complete the link; please try again.");
+                throw new LinkException(LinkException.Reason.UNREACHABLE);
             }
             logger.debug("Bridge {}: Withings refused the authorization code (status {})", bridgeId,
                     pending.deserializer().getLastStatus());
-            throw new LinkException("Withings refused the authorization code. Check the client id and secret and "
-                    + "that the redirect URI is registered exactly as shown, then link again.");
+            throw new LinkException(LinkException.Reason.CODE_REFUSED);
         } catch (OAuthResponseException e) {
             abandon(pending);
             logger.debug("Bridge {}: the token endpoint refused the code exchange", bridgeId);
-            throw new LinkException("Withings refused the authorization code; please link again.");
+            throw new LinkException(LinkException.Reason.CODE_REFUSED);
         } catch (IOException | RuntimeException e) {
             abandon(pending);
             logger.debug("Bridge {}: code exchange failed ({})", bridgeId, e.getClass().getSimpleName());
-            throw new LinkException("Withings could not be reached to complete the link; please try again.");
+            throw new LinkException(LinkException.Reason.UNREACHABLE);
         }
         String userId = response.getExtraFields().get(WithingsAccessTokenDeserializer.USERID);
         if (userId == null || !userId.matches("[0-9A-Za-z_-]{1,64}")) {
             abandon(pending);
             logger.debug("Bridge {}: token answer without a usable userid", bridgeId);
-            throw new LinkException("Withings did not say which user was linked; please link again.");
+            throw new LinkException(LinkException.Reason.NO_USER);
         }
         String scope = response.getScope();
         LinkedUser user = new LinkedUser(userId, scope == null ? "" : scope, clock.instant());
@@ -139,7 +138,7 @@ class LinkingFlow {
         } catch (OAuthException | RuntimeException e) {
             abandon(pending);
             logger.debug("Bridge {}: could not store the token of user {}", bridgeId, userId);
-            throw new LinkException("The token could not be stored; please link again.");
+            throw new LinkException(LinkException.Reason.NOT_STORED);
         }
         abandon(pending);
         LinkedUserStore st = users.store();

@@ -636,7 +636,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     @Override
     public PendingLink beginLink(String redirectUri, String state) throws LinkException {
         if (!started) {
-            throw new LinkException("The bridge is not running; check its configuration.");
+            throw new LinkException(LinkException.Reason.NOT_RUNNING);
         }
         return linking.begin(redirectUri, state);
     }
@@ -646,7 +646,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         if (!started) {
             // a callback still under way when the bridge was disposed: its sessions are closed, open none
             linking.abandon(pending);
-            throw new LinkException("The bridge is not running; check its configuration, then link again.");
+            throw new LinkException(LinkException.Reason.NOT_RUNNING);
         }
         LinkingFlow.Linked linked = linking.complete(pending, code);
         UserSession session = linked.session();
@@ -656,7 +656,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
             if (users.close(userId) == session) {
                 services.oAuthFactory().ungetOAuthService(session.handle);
             }
-            throw new LinkException("The bridge stopped while linking; link again once it runs.");
+            throw new LinkException(LinkException.Reason.STOPPED);
         }
         TokenState before = linked.before();
         updateLinkedUsersProperty();

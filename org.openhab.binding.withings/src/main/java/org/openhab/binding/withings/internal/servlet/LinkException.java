@@ -15,8 +15,9 @@ package org.openhab.binding.withings.internal.servlet;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * A link request that could not be started or completed. The message is shown on the linking page: it never holds
- * a secret, token or code.
+ * A link request that could not be started or completed. Its {@link Reason} decides the HTTP status of the linking
+ * page and the (translated) sentence it shows; the exception message is that sentence in English, for logs and
+ * tests. It never holds a secret, token or code.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -25,7 +26,63 @@ public class LinkException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public LinkException(String message) {
-        super(message);
+    /** Why linking failed, with the page's HTTP status, its i18n key and the English sentence. */
+    public enum Reason {
+        /** The bridge is not running (not initialised, or a configuration error). */
+        NOT_RUNNING(503, "link-page.error.not-running",
+                "The bridge is not running; check its configuration, then link again."),
+        /** The bridge was stopped while the code was being exchanged. */
+        STOPPED(503, "link-page.error.stopped", "The bridge stopped while linking; link again once it runs."),
+        /** The authorize address could not be built from the configuration. */
+        AUTHORIZE_URL(500, "link-page.error.authorize-url",
+                "Could not build the Withings authorization address; check the account base URL."),
+        /** The token endpoint could not be reached or gave no Withings answer (an outage, an error page). */
+        UNREACHABLE(502, "link-page.error.unreachable",
+                "Withings could not be reached to complete the link; please try again."),
+        /** Withings answered and refused the code (forged, reused, expired, or a configuration mismatch). */
+        CODE_REFUSED(400, "link-page.error.code-refused",
+                "Withings refused the authorization code; check the client id and secret and that the redirect URI "
+                        + "is registered exactly as shown, then link again."),
+        /** Withings answered without a usable user id. */
+        NO_USER(502, "link-page.error.no-user", "Withings did not say which user was linked; please link again."),
+        /** The token could not be stored in openHAB. */
+        NOT_STORED(500, "link-page.error.not-stored", "The token could not be stored; please link again.");
+
+        private final int httpStatus;
+        private final String key;
+        private final String english;
+
+        Reason(int httpStatus, String key, String english) {
+            this.httpStatus = httpStatus;
+            this.key = key;
+            this.english = english;
+        }
+
+        /** The HTTP status of the page that shows this failure: 4xx the request's problem, 5xx a server's. */
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        /** The i18n key of the sentence the page shows. */
+        public String key() {
+            return key;
+        }
+
+        /** The sentence in English. */
+        public String english() {
+            return english;
+        }
+    }
+
+    private final Reason reason;
+
+    public LinkException(Reason reason) {
+        super(reason.english());
+        this.reason = reason;
+    }
+
+    /** Why linking failed. */
+    public Reason reason() {
+        return reason;
     }
 }

@@ -24,14 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Random, single-use, short-lived keys (the OAuth {@code state} of a link request, or the anti-forgery token of a
- * page) with a value each. Keys are 256 random bits from {@link SecureRandom}, URL-safe. A key can be consumed once;
- * after its lifetime it is unknown. Expired values are handed to the expiry callback (to delete a temporary OAuth
- * service) lazily, whenever the store is used: no thread of its own.
+ * Random, single-use, short-lived keys (the OAuth {@code state} of a link request, or a used anti-forgery token)
+ * with a value each, bounded in number. Keys are 256 random bits from {@link SecureRandom}, URL-safe. A key can be
+ * consumed once; after its lifetime it is unknown. Expired values are handed to the expiry callback (to delete a
+ * temporary OAuth service) lazily, whenever the store is used: no thread of its own. When the store is full,
+ * {@link #put} drops the oldest entry while {@link #offer} refuses the new one, so that a flood of new entries cannot
+ * push out one that is still in use.
  *
  * @param <T> the value bound to a key
  *
@@ -42,13 +45,12 @@ public class LinkStateStore<T> {
 
     /** Bytes of randomness in a key (256 bit). */
     static final int KEY_BYTES = 32;
-    /** Most keys kept at once; the oldest is dropped beyond (a page reloaded in a loop must not grow memory). */
-    static final int MAX_ENTRIES = 64;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Duration lifetime;
     private final Consumer<T> onDrop;
+    private final int capacity;
     private final Map<String, Entry<T>> entries = new HashMap<>();
 
     /** A stored value with its expiry and insertion order. */
@@ -60,12 +62,14 @@ public class LinkStateStore<T> {
     /**
      * @param clock time source
      * @param lifetime how long a key is valid
-     * @param onDrop called (outside any request for that key) with the value of a key that expired or was cleared
-     *            without being consumed
+     * @param capacity most keys kept at once (memory stays bounded whatever arrives)
+     * @param onDrop called (outside any request for that key) with the value of a key that expired, was pushed out
+     *            or was cleared without being consumed
      */
-    public LinkStateStore(Clock clock, Duration lifetime, Consumer<T> onDrop) {
+    public LinkStateStore(Clock clock, Duration lifetime, int capacity, Consumer<T> onDrop) {
         this.clock = clock;
         this.lifetime = lifetime;
+        this.capacity = capacity;
         this.onDrop = onDrop;
     }
 
@@ -76,31 +80,89 @@ public class LinkStateStore<T> {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Binds a value to a key for the lifetime of the store. */
+    /** Binds a value to a key for the lifetime of the store; when full, the oldest entry is dropped for it. */
     public void put(String key, T value) {
         List<T> dropped = new ArrayList<>();
         synchronized (entries) {
             purge(dropped);
-            while (entries.size() >= MAX_ENTRIES) {
-                String oldest = null;
-                long oldestSeq = Long.MAX_VALUE;
-                for (Map.Entry<String, Entry<T>> e : entries.entrySet()) {
-                    if (e.getValue().sequence() < oldestSeq) {
-                        oldestSeq = e.getValue().sequence();
-                        oldest = e.getKey();
-                    }
-                }
-                if (oldest == null) {
-                    break;
-                }
-                Entry<T> removed = entries.remove(oldest);
-                if (removed != null) {
-                    dropped.add(removed.value());
-                }
+            while (entries.size() >= capacity && removeOldest(v -> true, dropped)) {
+                // dropped the oldest
             }
             entries.put(key, new Entry<>(value, clock.instant().plus(lifetime), sequence++));
         }
         dropped.forEach(onDrop);
+    }
+
+    /**
+     * Binds a value to a key if the store has room and fewer than {@code groupLimit} live values are in the value's
+     * group; beyond the group limit the group's oldest entry is dropped for it (one client pressing "Link" again and
+     * again replaces its own requests, never another's).
+     *
+     * @param key the key
+     * @param value the value
+     * @param sameGroup tells the values of the same group as {@code value}
+     * @param groupLimit most live values of one group
+     * @return false, and nothing stored, if the store is full
+     */
+    public boolean offer(String key, T value, Predicate<T> sameGroup, int groupLimit) {
+        List<T> dropped = new ArrayList<>();
+        boolean stored = false;
+        synchronized (entries) {
+            purge(dropped);
+            while (entries.values().stream().filter(e -> sameGroup.test(e.value())).count() >= groupLimit
+                    && removeOldest(sameGroup, dropped)) {
+                // dropped the group's oldest
+            }
+            if (entries.size() < capacity) {
+                entries.put(key, new Entry<>(value, clock.instant().plus(lifetime), sequence++));
+                stored = true;
+            }
+        }
+        dropped.forEach(onDrop);
+        return stored;
+    }
+
+    /** How many live values match. */
+    public int count(Predicate<T> which) {
+        List<T> dropped = new ArrayList<>();
+        int count;
+        synchronized (entries) {
+            purge(dropped);
+            count = (int) entries.values().stream().filter(e -> which.test(e.value())).count();
+        }
+        dropped.forEach(onDrop);
+        return count;
+    }
+
+    /** Whether the key is live (known, not consumed, not expired), without consuming it. */
+    public boolean contains(String key) {
+        List<T> dropped = new ArrayList<>();
+        boolean live;
+        synchronized (entries) {
+            purge(dropped);
+            live = entries.containsKey(key);
+        }
+        dropped.forEach(onDrop);
+        return live;
+    }
+
+    private boolean removeOldest(Predicate<T> which, List<T> dropped) {
+        String oldest = null;
+        long oldestSeq = Long.MAX_VALUE;
+        for (Map.Entry<String, Entry<T>> e : entries.entrySet()) {
+            if (e.getValue().sequence() < oldestSeq && which.test(e.getValue().value())) {
+                oldestSeq = e.getValue().sequence();
+                oldest = e.getKey();
+            }
+        }
+        if (oldest == null) {
+            return false;
+        }
+        Entry<T> removed = entries.remove(oldest);
+        if (removed != null) {
+            dropped.add(removed.value());
+        }
+        return true;
     }
 
     /** Issues a new key bound to the value. */

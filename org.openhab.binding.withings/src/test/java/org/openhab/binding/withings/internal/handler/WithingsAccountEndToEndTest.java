@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -60,7 +61,9 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
     private static final SubscriptionManager.Timing FAST = new SubscriptionManager.Timing(Duration.ofMillis(20),
             Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    // keeps the linking page's client cookie, as a browser does
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager()).build();
     private final ScheduledExecutorService discoveryScheduler = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach

@@ -14,6 +14,7 @@ package org.openhab.binding.withings.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +33,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
+import org.openhab.binding.withings.simulator.FaultSpec;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.thing.ThingStatus;
@@ -45,7 +49,13 @@ import org.openhab.core.thing.binding.builder.BridgeBuilder;
 class WithingsConnectServletTest extends AccountTestBase {
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient browser = newBrowser();
+
+    /** A browser that keeps cookies (the page's client cookie) and does not follow redirects. */
+    private static HttpClient newBrowser() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
+                .build();
+    }
 
     private URI page() {
         return URI.create(httpService.baseUri() + "/withings/connect/home");
@@ -60,15 +70,19 @@ class WithingsConnectServletTest extends AccountTestBase {
     }
 
     private HttpResponse<String> post(Map<String, String> form) throws Exception {
+        return post(browser, form);
+    }
+
+    private HttpResponse<String> post(HttpClient client, Map<String, String> form) throws Exception {
         StringBuilder body = new StringBuilder();
         form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return browser.send(HttpRequest.newBuilder(page()).header("Content-Type", "application/x-www-form-urlencoded")
+        return client.send(HttpRequest.newBuilder(page()).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static String redirectUriCode(String uri) {
-        return "<code id=\"redirect-uri\">" + uri + "</code>";
+        return "id=\"redirect-uri\" rows=\"2\" readonly spellcheck=\"false\">" + uri + "</textarea>";
     }
 
     private static String enc(String s) {
@@ -76,7 +90,12 @@ class WithingsConnectServletTest extends AccountTestBase {
     }
 
     private String formToken() throws Exception {
-        HttpResponse<String> response = get(page());
+        return formToken(browser);
+    }
+
+    private String formToken(HttpClient client) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(page()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         Matcher m = FORM_TOKEN.matcher(response.body());
         assertTrue(m.find(), "the page has a form token");
         return m.group(1);
@@ -116,7 +135,7 @@ class WithingsConnectServletTest extends AccountTestBase {
         body = get(page()).body();
         AccessTokenResponse token = oauth.tokens.get(WithingsOAuth.handle(BRIDGE_ID, "30000001"));
         assertNotNull(token);
-        assertTrue(body.contains("<td>30000001</td>"), body);
+        assertTrue(body.contains("Withings user 30000001</h3>"), body);
         assertTrue(body.contains("valid, expires at "), body);
         assertTrue(body.contains("user.metrics"), body);
         assertTrue(body.contains(">Unlink</button>"));
@@ -129,8 +148,8 @@ class WithingsConnectServletTest extends AccountTestBase {
     void forwardedHeadersOfAProxyMakeTheRedirectUri() throws Exception {
         started(validConfig());
         String body = get(page(), "X-Forwarded-Proto", "https", "X-Forwarded-Host", "openhab.example.org").body();
-        assertTrue(body.contains("<code id=\"redirect-uri\">https://openhab.example.org/withings/connect/home</code>"),
-                body);
+        assertTrue(body.contains(redirectUriCode("https://openhab.example.org/withings/connect/home")), body);
+        assertTrue(body.contains("derived from the X-Forwarded-Host header"), body);
 
         body = get(page(), "X-Forwarded-Proto", "https, http", "X-Forwarded-Host", "proxy.example.org:8443, inner")
                 .body();
@@ -298,7 +317,7 @@ class WithingsConnectServletTest extends AccountTestBase {
 
         HttpResponse<String> response = get(URI.create(denied));
         assertEquals(200, response.statusCode());
-        assertTrue(response.body().contains("Withings did not grant access: access_denied"), response.body());
+        assertTrue(response.body().contains("Withings did not grant access (access_denied)"), response.body());
         assertNothingStored(handler);
         assertTrue(oauth.storedHandles().isEmpty());
 
@@ -315,5 +334,167 @@ class WithingsConnectServletTest extends AccountTestBase {
         started(validConfig());
         assertEquals(404, get(URI.create(page() + "/other")).statusCode());
         assertEquals(404, get(URI.create(httpService.baseUri() + "/withings/connect/other")).statusCode());
+    }
+
+    @Test
+    void methodsOtherThanGetHeadAndPostAre405WithAllow() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        for (String method : new String[] { "PATCH", "PUT", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "get" }) {
+            HttpResponse<String> response = browser.send(
+                    HttpRequest.newBuilder(page()).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, response.statusCode(), method);
+            assertEquals("GET, HEAD, POST", response.headers().firstValue("Allow").orElse(""), method);
+            assertFalse(response.body().contains("Withings"), method);
+        }
+        // a HEAD with a callback's parameters does not spend the state
+        String callback = sim.authorize(pressLink(), 30000001L);
+        HttpResponse<Void> head = browser.send(
+                HttpRequest.newBuilder(URI.create(callback)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(200, head.statusCode());
+        assertEquals(200, get(URI.create(callback)).statusCode());
+        assertEquals(1, handler.linkedUsers().size());
+    }
+
+    @Test
+    void aValidStateWithAForgedCodeIs400WithTheExplanation() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String state = query(URI.create(pressLink())).get("state");
+        assertNotNull(state);
+
+        HttpResponse<String> forged = get(URI.create(page() + "?code=forged-code&state=" + enc(state)));
+        assertEquals(400, forged.statusCode(), "Withings refusing the code is the request's problem");
+        assertTrue(forged.body().contains("Withings refused the authorization code; check the client id and secret"),
+                forged.body());
+        assertFalse(forged.body().contains("forged-code"));
+        assertNothingStored(handler);
+    }
+
+    @Test
+    void withingsUnreachableDuringTheExchangeIs502() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String callback = sim.authorize(pressLink(), 30000001L);
+        sim.control().injectFault(FaultSpec.httpError(503).on("/v2/oauth2", "requesttoken").times(1));
+        HttpResponse<String> response = get(URI.create(callback));
+        assertEquals(502, response.statusCode());
+        assertTrue(response.body().contains("Withings could not be reached to complete the link"), response.body());
+        assertNothingStored(handler);
+    }
+
+    @Test
+    void aFloodOfPageLoadsDoesNotExpireAnOpenForm() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        link(handler, 30000001L);
+        String adminToken = formToken();
+        for (int i = 0; i < 300; i++) {
+            // anonymous clients, each with their own cookie jar
+            formToken(newBrowser());
+        }
+        for (int i = 0; i < 100; i++) {
+            get(page());
+        }
+        HttpResponse<String> unlinked = post(Map.of("action", "unlink", "userId", "30000001", "formToken", adminToken));
+        assertEquals(200, unlinked.statusCode(), unlinked.body());
+        assertTrue(handler.linkedUsers().isEmpty());
+    }
+
+    @Test
+    void aFormTokenIsBoundToTheBrowserThatLoadedThePage() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        link(handler, 30000001L);
+        String token = formToken();
+        HttpClient other = newBrowser();
+        formToken(other);
+        assertEquals(403, post(other, Map.of("action", "unlink", "userId", "30000001", "formToken", token))
+                .statusCode());
+        assertEquals(1, handler.linkedUsers().size());
+    }
+
+    @Test
+    void aFloodOfAnonymousLinkStartsDoesNotEvictALinkInProgress() throws Exception {
+        WithingsAccountHandler handler = started(validConfig());
+        String callback = sim.authorize(pressLink(), 30000003L);
+
+        int refused = 0;
+        for (int i = 0; i < 300; i++) {
+            HttpClient anonymous = newBrowser();
+            HttpResponse<String> response = post(anonymous, Map.of("formToken", formToken(anonymous), "action",
+                    "link"));
+            if (response.statusCode() == 503) {
+                refused++;
+                assertTrue(response.body().contains("Too many link requests"), response.body());
+            }
+        }
+        assertTrue(refused > 0, "one address cannot fill the store");
+        // one browser pressing Link again and again only replaces its own requests
+        HttpClient impatient = newBrowser();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = post(impatient, Map.of("formToken", formToken(impatient), "action",
+                    "link"));
+            assertTrue(response.statusCode() == 302 || response.statusCode() == 503, "" + response.statusCode());
+        }
+
+        HttpResponse<String> linked = get(URI.create(callback));
+        assertEquals(200, linked.statusCode(), linked.body());
+        assertTrue(linked.body().contains("Withings user 30000003 is linked."));
+        assertEquals(1, handler.linkedUsers().size());
+    }
+
+    @Test
+    void thePageSaysWhereTheRedirectUriCameFrom() throws Exception {
+        started(validConfig());
+        String body = get(page()).body();
+        assertTrue(body.contains("derived from the Host header of this request"), body);
+        body = get(page(), "X-Forwarded-Proto", "https").body();
+        assertTrue(body.contains("came from the X-Forwarded-Proto header"), body);
+    }
+
+    @Test
+    void aConfiguredRedirectUriIsNamedAsConfigured() throws Exception {
+        Map<String, Object> config = validConfig();
+        config.put("redirectUri", "https://my.example.org/withings/connect/home");
+        started(config);
+        String body = get(page(), "X-Forwarded-Host", "evil.example.org").body();
+        assertTrue(body.contains(redirectUriCode("https://my.example.org/withings/connect/home")), body);
+        assertTrue(body.contains("set in the bridge configuration (redirectUri)"), body);
+        assertFalse(body.contains("evil.example.org"));
+    }
+
+    @Test
+    void markupInjectedIntoEveryParameterIsEscaped() throws Exception {
+        String markup = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>";
+        Map<String, Object> config = validConfig();
+        WithingsAccountHandler handler = handler(BridgeBuilder
+                .create(WithingsBindingConstants.THING_TYPE_ACCOUNT, BRIDGE_ID).withLabel("Home " + markup)
+                .withConfiguration(new Configuration(config)).build());
+        handler.initialize();
+        awaitStatus(s -> s.getStatus() != ThingStatus.UNKNOWN);
+        String state = query(URI.create(pressLink())).get("state");
+        assertNotNull(state);
+
+        String e = enc(markup);
+        String[] headers = { "X-Forwarded-Host", markup.replaceAll("[\\r\\n]", ""), "X-Forwarded-Proto", markup,
+                "Accept-Language", "de" };
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        answers.add(get(URI.create(page() + "?code=" + e + "&state=" + e + "&error=" + e), headers));
+        answers.add(get(URI.create(page() + "?state=" + e)));
+        answers.add(get(URI.create(page() + "?error=" + e + "&state=" + enc(state))));
+        answers.add(get(URI.create(page() + "?code=" + e)));
+        answers.add(post(Map.of("formToken", formToken(), "action", markup)));
+        answers.add(post(Map.of("formToken", formToken(), "action", "unlink", "userId", markup)));
+        answers.add(post(Map.of("formToken", markup, "action", "link")));
+        answers.add(post(Map.of("formToken", formToken(), "action", "unlink", "userId", "9999<b>")));
+        for (HttpResponse<String> answer : answers) {
+            String body = answer.body();
+            assertFalse(body.contains("<script"), body);
+            assertFalse(body.contains("<img"), body);
+            assertFalse(body.contains("\"'>"), body);
+            assertTrue(answer.statusCode() < 500, answer.statusCode() + " " + body);
+        }
+        assertTrue(answers.get(2).body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), answers.get(2).body());
+        assertTrue(answers.get(2).body().contains("Home &quot;&#39;&gt;&lt;script&gt;"), answers.get(2).body());
+        assertNothingStored(handler);
     }
 }

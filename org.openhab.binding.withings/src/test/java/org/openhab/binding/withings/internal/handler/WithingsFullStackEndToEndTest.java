@@ -18,6 +18,7 @@ import static org.mockito.Mockito.*;
 import static org.openhab.binding.withings.internal.WithingsBindingConstants.*;
 
 import java.math.BigDecimal;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -105,7 +106,9 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
     private static final SubscriptionManager.Timing FAST = new SubscriptionManager.Timing(Duration.ofMillis(20),
             Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    // keeps the linking page's client cookie, as a browser does
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager()).build();
     private final ScheduledExecutorService discoveryScheduler = Executors.newSingleThreadScheduledExecutor();
     private final ScheduledExecutorService childExecutor = Executors.newSingleThreadScheduledExecutor();
     private final List<Thing> children = new CopyOnWriteArrayList<>();

@@ -34,9 +34,12 @@ import org.openhab.binding.withings.internal.handler.MutableClock;
 @NonNullByDefault
 class LinkStateStoreTest {
 
+    private static final int CAPACITY = 64;
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final List<String> dropped = new ArrayList<>();
-    private final LinkStateStore<String> store = new LinkStateStore<>(clock, Duration.ofMinutes(10), dropped::add);
+    private final LinkStateStore<String> store = new LinkStateStore<>(clock, Duration.ofMinutes(10), CAPACITY,
+            dropped::add);
 
     @Test
     void keysAreRandomUrlSafeAndAtLeast256Bits() {
@@ -71,13 +74,38 @@ class LinkStateStoreTest {
 
     @Test
     void clearDropsEverythingAndTheStoreIsBounded() {
-        for (int i = 0; i < LinkStateStore.MAX_ENTRIES + 5; i++) {
+        for (int i = 0; i < CAPACITY + 5; i++) {
             store.issue("v" + i);
         }
-        assertEquals(LinkStateStore.MAX_ENTRIES, store.size());
+        assertEquals(CAPACITY, store.size());
         assertEquals(List.of("v0", "v1", "v2", "v3", "v4"), dropped);
         store.clear();
         assertEquals(0, store.size());
-        assertEquals(LinkStateStore.MAX_ENTRIES + 5, dropped.size());
+        assertEquals(CAPACITY + 5, dropped.size());
+    }
+
+    @Test
+    void offerRefusesWhenFullInsteadOfDroppingALiveEntry() {
+        String first = store.newKey();
+        assertTrue(store.offer(first, "admin", v -> v.equals("admin"), 3));
+        for (int i = 1; i < CAPACITY; i++) {
+            assertTrue(store.offer(store.newKey(), "flood" + i, v -> false, 3));
+        }
+        assertFalse(store.offer(store.newKey(), "flood-more", v -> false, 3), "full: refused");
+        assertTrue(dropped.isEmpty(), dropped.toString());
+        assertTrue(store.contains(first));
+        assertEquals(Optional.of("admin"), store.consume(first));
+    }
+
+    @Test
+    void offerBeyondTheGroupLimitDropsTheGroupsOldestOnly() {
+        String other = store.newKey();
+        store.offer(other, "b-0", v -> v.startsWith("b-"), 2);
+        for (int i = 0; i < 4; i++) {
+            assertTrue(store.offer(store.newKey(), "a-" + i, v -> v.startsWith("a-"), 2));
+        }
+        assertEquals(List.of("a-0", "a-1"), dropped);
+        assertEquals(3, store.size());
+        assertTrue(store.contains(other));
     }
 }
