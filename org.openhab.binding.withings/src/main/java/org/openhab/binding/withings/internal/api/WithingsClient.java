@@ -357,13 +357,6 @@ public class WithingsClient {
         return result;
     }
 
-    /**
-     * {@code notify get}.
-     */
-    public NotifyProfile notifyGet(TokenProvider tp, String callbackUrl, int appli) throws WithingsApiException {
-        return parse(call(tp, PATH_NOTIFY, "get", notifyParams(callbackUrl, appli)), NotifyProfile.class,
-                "notify get");
-    }
 
     /**
      * {@code notify revoke}.
@@ -372,23 +365,6 @@ public class WithingsClient {
         call(tp, PATH_NOTIFY, "revoke", notifyParams(callbackUrl, appli));
     }
 
-    /**
-     * {@code notify update}: changes the URL, the appli or the comment of a subscription (at least one non-null).
-     */
-    public void notifyUpdate(TokenProvider tp, String callbackUrl, int appli, @Nullable String newCallbackUrl,
-            @Nullable Integer newAppli, @Nullable String comment) throws WithingsApiException {
-        Map<String, String> params = notifyParams(callbackUrl, appli);
-        if (newCallbackUrl != null) {
-            params.put("new_callbackurl", newCallbackUrl);
-        }
-        if (newAppli != null) {
-            params.put("new_appli", newAppli.toString());
-        }
-        if (comment != null) {
-            params.put("comment", comment);
-        }
-        call(tp, PATH_NOTIFY, "update", params);
-    }
 
     // ---------------------------------------------------------------- core
 
@@ -426,6 +402,8 @@ public class WithingsClient {
             }
             if (family == StatusFamily.TOO_MANY_REQUESTS) {
                 rateLimiter.pause();
+                throw new WithingsRateLimitException(status, what + ": Withings status " + status
+                        + " (too many requests)", rateLimiter.getCoolDown());
             }
             if (family == StatusFamily.AUTH_FAILED && !refreshed) {
                 refreshed = true;

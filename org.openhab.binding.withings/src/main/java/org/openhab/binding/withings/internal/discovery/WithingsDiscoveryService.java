@@ -147,7 +147,7 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
 
     private void publishDevices(String userId) {
         WithingsAccountHandler handler = thingHandler;
-        if (handler == null || !handler.isStarted()) {
+        if (handler == null || !handler.isRunning()) {
             return;
         }
         Optional<TokenProvider> tp = handler.tokenProvider(userId);
@@ -156,7 +156,7 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
         }
         List<Device> devices;
         try {
-            devices = handler.client().getDevices(tp.get());
+            devices = handler.listDevices(userId, tp.get());
         } catch (WithingsApiException | IllegalStateException e) {
             logger.debug("Devices of Withings user {} not discovered: {}", userId, e.getMessage());
             return;

@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.Backoff;
+import org.openhab.binding.withings.internal.account.SubscriptionReconciler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
@@ -47,7 +49,7 @@ import org.openhab.core.thing.ThingUID;
 /**
  * End to end against the cloud simulator, over real HTTP everywhere: an account bridge → its linking page → "Link"
  * → the simulator's consent → the callback → the token stored → a discovery result → subscriptions registered
- * (the simulator validates the callback with HEAD) → a simulated in-bed event reaches the user's listener → bridge
+ * (the simulator validates the callback with HEAD) → a simulated in-bed event reaches the user's Thing → bridge
  * removal revokes the subscriptions and deletes the token.
  *
  * @author Withings binding contributors - Initial contribution
@@ -57,8 +59,8 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
 
     private static final long SLEEPER = 30000003L;
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
-    private static final SubscriptionManager.Timing FAST = new SubscriptionManager.Timing(Duration.ofMillis(20),
-            Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5));
+    private static final SubscriptionReconciler.Timing FAST = new SubscriptionReconciler.Timing(Duration.ofHours(6),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)));
 
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService discoveryScheduler = Executors.newSingleThreadScheduledExecutor();
@@ -78,11 +80,9 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         discovery.addDiscoveryListener(inbox);
         discovery.setThingHandler(handler);
-        WithingsUserListener user = listener("30000003");
-
+        WithingsUserHandler user = userThing(handler, "30000003");
         handler.initialize();
         discovery.initialize();
-        handler.registerUserListener(user);
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         verify(user, timeout(TIMEOUT.toMillis())).onAuthorizationLost();
 
@@ -138,10 +138,10 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         assertTrue(subscriptions.stream().anyMatch(s -> s.appli() == 51));
         assertTrue(subscriptions.stream().allMatch(s -> s.callbackUrl().startsWith(webhookPrefix)));
         await(() -> String
-                .valueOf(handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS))
+                .valueOf(handler.getThing().getProperties().get(WithingsBindingConstants.PROPERTY_WEBHOOK_STATUS))
                 .contains("healthy"), "webhook status property");
 
-        // a simulated in-bed event reaches the user's listener
+        // a simulated in-bed event reaches the user's Thing
         List<Delivery> deliveries = sim.control().setInBed(SLEEPER, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertFalse(deliveries.isEmpty());
         assertTrue(deliveries.stream().allMatch(Delivery::succeeded), deliveries.toString());
@@ -183,7 +183,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
                 "no revoke call at all");
 
         // unlinking revokes the user's subscriptions and deletes the token
-        assertTrue(second.unlink("30000003"));
+        assertTrue(second.linking().unlink("30000003"));
         await(() -> sim.control().subscriptions(SLEEPER).isEmpty(), "subscriptions revoked on unlink");
         await(() -> !oauth.tokens.containsKey(WithingsOAuth.handle(BRIDGE_ID, "30000003")), "token deletion");
     }
@@ -222,7 +222,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
                 && "30000001".equals(r.getProperties().get("userId"))
                 && WithingsBindingConstants.THING_TYPE_USER.equals(r.getThingTypeUID())));
 
-        assertTrue(handler.unlink("30000002"));
+        assertTrue(handler.linking().unlink("30000002"));
         verify(inbox, timeout(TIMEOUT.toMillis())).thingRemoved(discovery, other);
         discovery.dispose();
     }
@@ -243,8 +243,8 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         assertFalse(handler.webhooksHealthy("30000003"));
         assertTrue(sim.control().subscriptions(SLEEPER).isEmpty());
         assertEquals("30000003: unreachable",
-                handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS));
-        assertTrue(handler.linkedUsers().get(0).webhooks().startsWith("unreachable"));
+                handler.getThing().getProperties().get(WithingsBindingConstants.PROPERTY_WEBHOOK_STATUS));
+        assertTrue(handler.linking().linkedUsers().get(0).webhooks().startsWith("unreachable"));
     }
 
     @Test
@@ -254,15 +254,13 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(handler, SLEEPER);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = listener("30000003");
-        handler.registerUserListener(user);
-        verify(user, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
+        WithingsUserHandler user = userThing(handler, "30000003");
 
         sim.close();
         assertThrows(org.openhab.binding.withings.internal.api.WithingsApiException.class,
                 () -> handler.tokenProvider("30000003").orElseThrow().refreshedAccessToken());
         assertEquals(org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState.UNREACHABLE,
-                handler.linkedUsers().get(0).tokenState());
+                handler.linking().linkedUsers().get(0).tokenState());
 
         handler.checkUsers();
         assertEquals(ThingStatus.ONLINE, lastStatus().getStatus(), "a stored, unexpired token still counts");

@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.Backoff;
+import org.openhab.binding.withings.internal.account.SubscriptionReconciler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
 
@@ -66,8 +68,8 @@ class WithingsConsoleListTest extends AccountTestBase {
     void listShowsTheSubscriptionsOfEachUserButNotTheWebhookUrl() throws Exception {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        handler.overrideSubscriptionTimingForTests(new SubscriptionManager.Timing(Duration.ofMillis(20),
-                Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        handler.overrideSubscriptionTimingForTests(new SubscriptionReconciler.Timing(Duration.ofHours(6),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5))));
         handler.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(handler, 30000003L);

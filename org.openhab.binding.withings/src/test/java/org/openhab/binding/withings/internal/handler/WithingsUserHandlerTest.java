@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.Backoff;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
@@ -33,17 +35,16 @@ import org.openhab.binding.withings.internal.api.DateQuery;
 import org.openhab.binding.withings.internal.api.MeasureQuery;
 import org.openhab.binding.withings.internal.api.MeasureResult;
 import org.openhab.binding.withings.internal.api.StatusFamily;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsCommunicationException;
 import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
-import org.openhab.binding.withings.internal.api.WithingsTransientException;
 import org.openhab.binding.withings.internal.api.WithingsUnauthorizedException;
 import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
-import org.openhab.binding.withings.internal.mapping.SyncCursorStore;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
@@ -52,6 +53,7 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.storage.Storage;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -112,7 +114,6 @@ class WithingsUserHandlerTest {
         assertEquals(ThingStatus.UNKNOWN, harness.status(thing).getStatus());
         assertEquals(UnDefType.UNDEF, harness.state(thing, "body#weight"));
         assertEquals(UnDefType.UNDEF, harness.state(thing, "presence#in-bed"));
-        assertEquals(List.of(handler), account.listeners);
         assertEquals(USER, thing.getProperties().get("userId"));
 
         scheduler.runDue();
@@ -138,7 +139,7 @@ class WithingsUserHandlerTest {
                 series.getValue().getStates().map(TimeSeries.Entry::timestamp).toList());
         assertEquals(TimeSeries.Policy.ADD, series.getValue().getPolicy());
         // next polls at the configured intervals
-        assertEquals(900, handler.interval(SyncType.MEASURES));
+        assertEquals(900, handler.unit("measures").interval());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(15)));
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(30)));
         assertTrue(scheduler.pendingDelays().contains(Duration.ofHours(1)));
@@ -151,7 +152,6 @@ class WithingsUserHandlerTest {
         first.onNotification(notification(50, "1697800000"));
         assertEquals(OnOffType.ON, harness.state(thing, "presence#in-bed"));
         first.dispose();
-        assertTrue(account.listeners.isEmpty());
         assertEquals(0, scheduler.pending());
 
         // restart: the same storage, a new handler; the known values come back before any request
@@ -268,8 +268,8 @@ class WithingsUserHandlerTest {
         account.configuration.activityInterval = 86400;
         account.configuration.sleepInterval = 86400;
         account.configuration.goalsInterval = 86400;
-        when(client.getMeasures(any(), any())).thenThrow(new WithingsTransientException(StatusFamily.of(503), 503,
-                "service unavailable"));
+        when(client.getMeasures(any(), any()))
+                .thenThrow(new WithingsApiException(StatusFamily.TRANSIENT, 2551, "an error occurred"));
         Thing thing = harness.userThing("alice", USER, false);
         started(thing);
         ThingStatusInfo status = harness.status(thing);
@@ -283,7 +283,7 @@ class WithingsUserHandlerTest {
         scheduler.advance(Duration.ofMinutes(1));
         assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(2)));
-        assertEquals(30 * 60, WithingsUserHandler.backoffSeconds(9));
+        assertEquals(30 * 60, Backoff.MINUTES.delay(9).toSeconds());
 
         reset(client);
         when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(haGroups, 1564700000L, "UTC", true));
@@ -361,7 +361,7 @@ class WithingsUserHandlerTest {
         WithingsUserHandler handler = started(thing);
         reset(client);
         when(client.getMeasures(any(), any())).thenThrow(new WithingsRateLimitException(601, "too many"));
-        handler.sync(SyncType.MEASURES);
+        handler.unit("measures").sync();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(5)));
     }
@@ -377,45 +377,49 @@ class WithingsUserHandlerTest {
         WithingsUserHandler handler = harness.user(thing, scheduler, clock, DEBOUNCE);
         handler.initialize();
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(thing).getStatusDetail());
-        assertTrue(account.listeners.isEmpty());
+        assertEquals(0, scheduler.pending());
 
         when(harness.bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
-        assertEquals(List.of(handler), account.listeners);
+        assertSame(harness.bridge.getHandler(), handler.account());
 
-        // a running Thing whose bridge goes offline: BRIDGE_OFFLINE, no listener, no polling
+        // a running Thing whose bridge goes offline: BRIDGE_OFFLINE, no polling
         clearInvocations(client);
         when(harness.bridge.getStatus()).thenReturn(ThingStatus.OFFLINE);
         handler.bridgeStatusChanged(
                 new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, null));
         assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(thing).getStatusDetail());
-        assertTrue(account.listeners.isEmpty());
+        assertNull(handler.account());
         scheduler.advance(Duration.ofHours(2));
         verifyNoInteractions(client);
     }
 
     @Test
-    void aRestartedBridgeGetsTheListenerOfAUserThingThatStayed() throws Exception {
+    void aRestartedBridgeIsUsedByAUserThingThatStayed() throws Exception {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
-        assertEquals(List.of(handler), account.listeners);
+        BridgeHandler first = harness.bridge.getHandler();
+        assertSame(first, handler.account());
 
         // core disposes the bridge handler and creates a new one; the user Thing's handler stays and only hears
         // that the bridge is ONLINE again
         TestAccount restarted = new TestAccount(client, tokens);
-        when(harness.bridge.getHandler()).thenReturn(Harness.bridgeHandler(restarted));
+        BridgeHandler second = Harness.bridgeHandler(restarted);
+        when(harness.bridge.getHandler()).thenReturn(second);
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
         scheduler.runDue();
 
-        assertTrue(account.listeners.isEmpty());
-        assertEquals(List.of(handler), restarted.listeners);
+        assertSame(second, handler.account());
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         // a status change of the same bridge handler that stays ONLINE changes nothing
+        clearInvocations(client);
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, "text"));
-        assertEquals(List.of(handler), restarted.listeners);
+        scheduler.runDue();
+        assertSame(second, handler.account());
+        verifyNoInteractions(client);
     }
 
     @Test
@@ -428,17 +432,15 @@ class WithingsUserHandlerTest {
         account.running = false;
         account.tokens = null;
         clearInvocations(client);
-        // a device Thing asking for the devices now hears of no authorisation problem either
-        assertThrows(WithingsCommunicationException.class, () -> handler.devices(Duration.ZERO));
-        handler.sync(SyncType.MEASURES);
+        handler.unit("measures").sync();
 
         ThingStatusInfo status = harness.status(thing);
         assertEquals(ThingStatus.OFFLINE, status.getStatus());
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, status.getStatusDetail());
         assertNull(status.getDescription());
-        // no polling and no listener until the bridge is back
+        // no polling until the bridge is back
         assertEquals(0, scheduler.pending());
-        assertTrue(account.listeners.isEmpty());
+        assertNull(handler.account());
         scheduler.advance(Duration.ofHours(2));
         verifyNoInteractions(client);
 
@@ -448,7 +450,6 @@ class WithingsUserHandlerTest {
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
-        assertEquals(List.of(handler), account.listeners);
         verify(client).getMeasures(any(), any());
     }
 
@@ -457,12 +458,11 @@ class WithingsUserHandlerTest {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
         account.tokens = null; // the bridge runs, but this user is no longer linked
-        handler.sync(SyncType.MEASURES);
+        handler.unit("measures").sync();
         ThingStatusInfo status = harness.status(thing);
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
         assertEquals(TestAccount.AUTHORIZATION_NEEDED, status.getDescription());
-        assertThrows(WithingsAuthException.class, () -> handler.devices(Duration.ZERO));
-        assertEquals(List.of(handler), account.listeners);
+        assertEquals(0, scheduler.pending(), "no polling until the user is linked again");
     }
 
     @Test
@@ -513,13 +513,13 @@ class WithingsUserHandlerTest {
         WithingsUserHandler handler = started(thing);
         account.webhooksHealthy = true;
         handler.onWebhookHealth(true);
-        assertEquals(86400, handler.interval(SyncType.MEASURES));
-        assertEquals(86400, handler.interval(SyncType.SLEEP));
-        assertEquals(86400, handler.interval(SyncType.ACTIVITY));
-        assertEquals(3600, handler.interval(SyncType.GOALS));
+        assertEquals(86400, handler.unit("measures").interval());
+        assertEquals(86400, handler.unit("sleep").interval());
+        assertEquals(86400, handler.unit("activity").interval());
+        assertEquals(3600, handler.unit("goals").interval());
         account.webhooksHealthy = false;
         handler.onWebhookHealth(false);
-        assertEquals(900, handler.interval(SyncType.MEASURES));
+        assertEquals(900, handler.unit("measures").interval());
     }
 
     @Test
@@ -531,20 +531,19 @@ class WithingsUserHandlerTest {
         account.configuration.pushSafetyInterval = 43200;
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
-        assertEquals(600, handler.interval(SyncType.MEASURES));
-        assertEquals(600, handler.interval(SyncType.HEART));
-        assertEquals(1200, handler.interval(SyncType.ACTIVITY));
-        assertEquals(7200, handler.interval(SyncType.SLEEP));
-        assertEquals(14400, handler.interval(SyncType.GOALS));
-        assertEquals(14400, handler.devicesInterval());
+        assertEquals(600, handler.unit("measures").interval());
+        assertEquals(1200, handler.unit("activity").interval());
+        assertEquals(7200, handler.unit("sleep").interval());
+        assertEquals(14400, handler.unit("goals").interval());
+        assertEquals(14400, handler.unit("devices").interval());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(10)));
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(20)));
 
         account.webhooksHealthy = true;
         handler.onWebhookHealth(true);
-        assertEquals(43200, handler.interval(SyncType.MEASURES));
-        assertEquals(43200, handler.interval(SyncType.SLEEP));
-        assertEquals(14400, handler.interval(SyncType.GOALS));
+        assertEquals(43200, handler.unit("measures").interval());
+        assertEquals(43200, handler.unit("sleep").interval());
+        assertEquals(14400, handler.unit("goals").interval());
     }
 
     @Test

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,10 +102,9 @@ public final class HandlerDayBenchmark {
         try (WithingsCloudSimulator sim = WithingsCloudSimulator.start(
                 SimulatorOptions.defaults().port(0).seed(42).clock(clock).accessTokenLifetime(TOKEN_LIFETIME))) {
             WithingsApiConfig config = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString());
-            // the bridge's limiter at its defaults; a wait passes in virtual time
+            // the bridge's limiter at its defaults, on virtual time: a request without budget is rescheduled
             WithingsRateLimiter limiter = new WithingsRateLimiter(WithingsRateLimiter.DEFAULT_MAX_PER_MINUTE,
-                    WithingsRateLimiter.DEFAULT_COOL_DOWN, WithingsRateLimiter.DEFAULT_MAX_WAIT, clock,
-                    (condition, duration) -> clock.advance(duration));
+                    WithingsRateLimiter.DEFAULT_COOL_DOWN, clock);
             WithingsClient client = new WithingsClient(new WithingsHttpTransport(http), config, limiter);
 
             List<UserRun> runs = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class HandlerDayBenchmark {
                 if (deviceId != null) {
                     Thing deviceThing = run.harness.deviceThing("d" + deviceId, deviceId,
                             Long.toString(run.user.userid()));
-                    WithingsDeviceHandler device = run.harness.device(deviceThing, scheduler, clock);
+                    WithingsDeviceHandler device = run.harness.device(deviceThing);
                     device.initialize();
                     disposals.add(device::dispose);
                 }
@@ -161,7 +161,7 @@ public final class HandlerDayBenchmark {
                 if (!(weight instanceof QuantityType<?> q && q.toBigDecimal().compareTo(LAST_WEIGHT) == 0)) {
                     failures.add("user " + run.user.userid() + " shows weight " + weight);
                 }
-                State inBed = run.handler.publishedState(WithingsUserHandler.PRESENCE_IN_BED);
+                State inBed = run.handler.publishedState(PresenceUnit.IN_BED);
                 if (push && inBed != OnOffType.ON) {
                     failures.add("user " + run.user.userid() + " shows in-bed " + inBed);
                 }

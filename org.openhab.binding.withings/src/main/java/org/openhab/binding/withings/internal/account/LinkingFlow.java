@@ -10,18 +10,20 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
 
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.auth.WithingsAccessTokenDeserializer;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
-import org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState;
+import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
+import org.openhab.binding.withings.internal.servlet.AccountLinking;
 import org.openhab.binding.withings.internal.servlet.LinkException;
 import org.openhab.binding.withings.internal.servlet.PendingLink;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
@@ -33,43 +35,70 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OAuth authorization-code flow of one account bridge: a temporary OAuth service per link request (its own
- * random handle, remembering state and redirect URI), the code exchange at once, the import of the answer into the
- * user's final handle (opening its session in {@link LinkedUsers}) and the deletion of the temporary handle, whatever
- * the outcome. Messages of failures are for the linking page: never a token, code or raw answer.
+ * The account-linking side of an account bridge, behind its {@code WithingsConnectServlet} page: the OAuth code flow
+ * (a temporary OAuth service per request, the code exchanged at once, the token imported under the user's handle,
+ * the user persisted) and unlinking (subscriptions revoked, tokens deleted). The bridge hears of each change.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class LinkingFlow {
+public class LinkingFlow implements AccountLinking {
 
-    /** A user just linked: its session and the token state it had before. */
-    record Linked(UserSession session, TokenState before) {
-    }
+    /** What the flow needs of the bridge, and tells it. */
+    public interface Application {
+        /** Whether the bridge runs (initialised with a valid configuration, not disposed). */
+        boolean running();
 
-    /** What the flow needs of the bridge's current configuration. */
-    interface Application {
+        String label();
+
+        WithingsAccountConfiguration config();
+
         WithingsApiConfig apiConfig();
 
-        String clientId();
+        /** A user was linked; its token state before was {@code before}. */
+        void linked(UserSession session, TokenState before);
 
-        String clientSecret();
+        /** A user was unlinked. */
+        void unlinked(String userId);
     }
 
     private final Logger logger = LoggerFactory.getLogger(LinkingFlow.class);
     private final String bridgeId;
     private final OAuthFactory factory;
     private final LinkedUsers users;
+    private final AccountWebhooks webhooks;
     private final Application application;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    LinkingFlow(String bridgeId, OAuthFactory factory, LinkedUsers users, Application application, Clock clock) {
+    public LinkingFlow(String bridgeId, OAuthFactory factory, LinkedUsers users, AccountWebhooks webhooks,
+            Application application, Clock clock) {
         this.bridgeId = bridgeId;
         this.factory = factory;
         this.users = users;
+        this.webhooks = webhooks;
         this.application = application;
         this.clock = clock;
+    }
+
+    @Override
+    public String bridgeId() {
+        return bridgeId;
+    }
+
+    @Override
+    public String bridgeLabel() {
+        return application.label();
+    }
+
+    @Override
+    public String configuredRedirectUri() {
+        return application.config().redirectUri.trim();
+    }
+
+    @Override
+    public List<LinkedUserView> linkedUsers() {
+        return users.views(webhooks::text);
     }
 
     /** Handle of the temporary OAuth service of a link request. */
@@ -77,13 +106,17 @@ class LinkingFlow {
         return "withings:pending:" + bridgeId + ":" + random;
     }
 
-    /** Creates the temporary OAuth service and the authorize URL carrying the state. */
-    PendingLink begin(String redirectUri, String state) throws LinkException {
+    @Override
+    public PendingLink beginLink(String redirectUri, String state) throws LinkException {
+        if (!application.running()) {
+            throw new LinkException("The bridge is not running; check its configuration.");
+        }
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         String handle = pendingHandle(bridgeId, HexFormat.of().formatHex(bytes));
-        WithingsOAuth.Service created = WithingsOAuth.createWithDeserializer(factory, handle, application.apiConfig(),
-                application.clientId(), application.clientSecret());
+        WithingsAccountConfiguration config = application.config();
+        WithingsOAuth.Service created = WithingsOAuth.create(factory, handle, application.apiConfig(),
+                config.clientId, config.clientSecret);
         OAuthClientService service = created.service();
         try {
             String url = service.getAuthorizationUrl(redirectUri, null, state);
@@ -95,17 +128,34 @@ class LinkingFlow {
         }
     }
 
-    /**
-     * Exchanges the code, stores the token under the user's handle, persists the user and deletes the temporary
-     * service. The caller tells the rest of the bridge.
-     */
-    Linked complete(PendingLink pending, String code) throws LinkException {
+    @Override
+    public String completeLink(PendingLink pending, String code) throws LinkException {
+        if (!application.running()) {
+            abandonLink(pending); // a callback under way when the bridge was disposed: open no session
+            throw new LinkException("The bridge is not running; check its configuration, then link again.");
+        }
+        UserSession session = exchange(pending, code);
+        TokenState before = session.tokenState;
+        session.tokenState = TokenState.VALID;
+        if (!application.running()) {
+            // disposed during the code exchange: dispose() did not see this session, release its OAuth service
+            if (users.close(session.userId) == session) {
+                factory.ungetOAuthService(session.handle);
+            }
+            throw new LinkException("The bridge stopped while linking; link again once it runs.");
+        }
+        application.linked(session, before);
+        return session.userId;
+    }
+
+    /** Exchanges the code, stores the token under the user's handle, persists the user, drops the request. */
+    private UserSession exchange(PendingLink pending, String code) throws LinkException {
         AccessTokenResponse response;
         try {
             response = pending.service().getAccessTokenResponseByAuthorizationCode(code, pending.redirectUri());
         } catch (OAuthException e) {
             // never log or show the message: core puts the raw answer in it
-            abandon(pending);
+            abandonLink(pending);
             if (pending.deserializer().getLastStatus() == WithingsAccessTokenDeserializer.NO_STATUS) {
                 // no Withings answer was read (an error page, an outage): nothing was refused
                 logger.debug("Bridge {}: the token endpoint gave no Withings answer", bridgeId);
@@ -116,17 +166,17 @@ class LinkingFlow {
             throw new LinkException("Withings refused the authorization code. Check the client id and secret and "
                     + "that the redirect URI is registered exactly as shown, then link again.");
         } catch (OAuthResponseException e) {
-            abandon(pending);
+            abandonLink(pending);
             logger.debug("Bridge {}: the token endpoint refused the code exchange", bridgeId);
             throw new LinkException("Withings refused the authorization code; please link again.");
         } catch (IOException | RuntimeException e) {
-            abandon(pending);
+            abandonLink(pending);
             logger.debug("Bridge {}: code exchange failed ({})", bridgeId, e.getClass().getSimpleName());
             throw new LinkException("Withings could not be reached to complete the link; please try again.");
         }
         String userId = response.getExtraFields().get(WithingsAccessTokenDeserializer.USERID);
         if (userId == null || !userId.matches("[0-9A-Za-z_-]{1,64}")) {
-            abandon(pending);
+            abandonLink(pending);
             logger.debug("Bridge {}: token answer without a usable userid", bridgeId);
             throw new LinkException("Withings did not say which user was linked; please link again.");
         }
@@ -134,29 +184,46 @@ class LinkingFlow {
         LinkedUser user = new LinkedUser(userId, scope == null ? "" : scope, clock.instant());
         UserSession session;
         try {
-            session = users.openWithToken(user, response, application.apiConfig(), application.clientId(),
-                    application.clientSecret());
+            session = users.openWithToken(user, response, application.apiConfig(), application.config().clientId,
+                    application.config().clientSecret);
         } catch (OAuthException | RuntimeException e) {
-            abandon(pending);
+            abandonLink(pending);
             logger.debug("Bridge {}: could not store the token of user {}", bridgeId, userId);
             throw new LinkException("The token could not be stored; please link again.");
         }
-        abandon(pending);
+        abandonLink(pending);
         LinkedUserStore st = users.store();
         if (st != null) {
             st.put(user);
         }
         session.scope = user.scope();
         users.noteToken(session, response);
-        TokenState before = session.tokenState;
-        session.tokenState = TokenState.VALID;
         session.lastApiStatus = "linked at " + user.linkedAt();
         logger.debug("Bridge {}: Withings user {} linked (scope {})", bridgeId, userId, user.scope());
-        return new Linked(session, before);
+        return session;
     }
 
-    /** Drops a link request: deletes its temporary service. */
-    void abandon(PendingLink pending) {
+    @Override
+    public void abandonLink(PendingLink pending) {
         factory.deleteServiceAndAccessToken(pending.temporaryHandle());
+    }
+
+    @Override
+    public boolean unlink(String userId) {
+        LinkedUserStore st = users.store();
+        if (!users.isLinked(userId) && (st == null || st.user(userId).isEmpty())) {
+            return false;
+        }
+        UserSession session = users.close(userId);
+        if (st != null) {
+            st.remove(userId);
+        }
+        webhooks.revokeThen(session == null ? List.of() : List.of(session), () -> {
+            users.deleteTokens(userId);
+            webhooks.forgetHealth(userId);
+        });
+        logger.debug("Bridge {}: Withings user {} unlinked", bridgeId, userId);
+        application.unlinked(userId);
+        return true;
     }
 }

@@ -1,0 +1,55 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.handler;
+
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.withings.internal.api.TokenProvider;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
+import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.api.WithingsScope;
+import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
+
+/**
+ * The user's devices (battery, last sync): listed through the bridge at the devices interval, which keeps the list
+ * and hands each device to its device Thing. The user Thing itself has no device channels.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+class DevicesUnit extends DataUnit {
+
+    DevicesUnit(WithingsUserHandler handler) {
+        super(handler, "devices", WithingsScope.INFO, Set.of());
+    }
+
+    @Override
+    List<String> channels() {
+        return List.of();
+    }
+
+    @Override
+    long configuredInterval(WithingsAccountConfiguration config, boolean webhooksHealthy) {
+        return config.goalsInterval;
+    }
+
+    @Override
+    void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
+        WithingsAccountAccess account = handler.account();
+        if (account != null) {
+            account.listDevices(handler.userId(), tp);
+        }
+    }
+}
