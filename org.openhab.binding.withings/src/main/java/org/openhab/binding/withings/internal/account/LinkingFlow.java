@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
@@ -47,11 +49,11 @@ public class LinkingFlow implements AccountLinking {
     /** What the flow needs of the bridge, and tells it. */
     public interface Application {
         /** Whether the bridge runs (initialised with a valid configuration, not disposed). */
-        boolean running();
+        boolean isRunning();
 
         String label();
 
-        WithingsAccountConfiguration config();
+        WithingsAccountConfiguration configuration();
 
         WithingsApiConfig apiConfig();
 
@@ -81,6 +83,43 @@ public class LinkingFlow implements AccountLinking {
         this.clock = clock;
     }
 
+    /**
+     * Opens the sessions of the persisted users; first forgets every user if the application credentials changed
+     * (their tokens were issued for others).
+     *
+     * @param salt the bridge UID, salting the credentials' fingerprint
+     */
+    public void load(LinkedUserStore store, String salt) {
+        WithingsAccountConfiguration cfg = application.configuration();
+        if (store.credentialsChanged(salt, cfg.clientId, cfg.clientSecret)) {
+            logger.debug("Bridge {}: application credentials changed, the tokens of {} user(s) are deleted",
+                    bridgeId, store.users().size());
+            for (LinkedUser user : store.users()) {
+                users.deleteTokens(user.userId());
+                store.remove(user.userId());
+                webhooks.forget(user.userId());
+            }
+        }
+        for (LinkedUser user : store.users()) {
+            users.open(user, application.apiConfig(), cfg.clientId, cfg.clientSecret);
+        }
+    }
+
+    /** Bridge removal: revokes the subscriptions, deletes every token, clears the storage, then runs {@code then}. */
+    public void removeAll(LinkedUserStore store, Runnable then) {
+        Set<String> userIds = new LinkedHashSet<>(users.sessionUserIds());
+        store.users().forEach(u -> userIds.add(u.userId()));
+        webhooks.revokeThen(users.sessions(), () -> {
+            for (String userId : userIds) {
+                users.deleteTokens(userId);
+                users.close(userId);
+            }
+            store.clear();
+            logger.debug("Bridge {} removed: tokens of {} user(s) deleted", bridgeId, userIds.size());
+            then.run();
+        });
+    }
+
     @Override
     public String bridgeId() {
         return bridgeId;
@@ -93,7 +132,7 @@ public class LinkingFlow implements AccountLinking {
 
     @Override
     public String configuredRedirectUri() {
-        return application.config().redirectUri.trim();
+        return application.configuration().redirectUri.trim();
     }
 
     @Override
@@ -108,13 +147,13 @@ public class LinkingFlow implements AccountLinking {
 
     @Override
     public PendingLink beginLink(String redirectUri, String state) throws LinkException {
-        if (!application.running()) {
+        if (!application.isRunning()) {
             throw new LinkException("The bridge is not running; check its configuration.");
         }
         byte[] bytes = new byte[12];
         random.nextBytes(bytes);
         String handle = pendingHandle(bridgeId, HexFormat.of().formatHex(bytes));
-        WithingsAccountConfiguration config = application.config();
+        WithingsAccountConfiguration config = application.configuration();
         WithingsOAuth.Service created = WithingsOAuth.create(factory, handle, application.apiConfig(),
                 config.clientId, config.clientSecret);
         OAuthClientService service = created.service();
@@ -130,14 +169,14 @@ public class LinkingFlow implements AccountLinking {
 
     @Override
     public String completeLink(PendingLink pending, String code) throws LinkException {
-        if (!application.running()) {
+        if (!application.isRunning()) {
             abandonLink(pending); // a callback under way when the bridge was disposed: open no session
             throw new LinkException("The bridge is not running; check its configuration, then link again.");
         }
         UserSession session = exchange(pending, code);
         TokenState before = session.tokenState;
         session.tokenState = TokenState.VALID;
-        if (!application.running()) {
+        if (!application.isRunning()) {
             // disposed during the code exchange: dispose() did not see this session, release its OAuth service
             if (users.close(session.userId) == session) {
                 factory.ungetOAuthService(session.handle);
@@ -184,8 +223,8 @@ public class LinkingFlow implements AccountLinking {
         LinkedUser user = new LinkedUser(userId, scope == null ? "" : scope, clock.instant());
         UserSession session;
         try {
-            session = users.openWithToken(user, response, application.apiConfig(), application.config().clientId,
-                    application.config().clientSecret);
+            session = users.openWithToken(user, response, application.apiConfig(), application.configuration().clientId,
+                    application.configuration().clientSecret);
         } catch (OAuthException | RuntimeException e) {
             abandonLink(pending);
             logger.debug("Bridge {}: could not store the token of user {}", bridgeId, userId);

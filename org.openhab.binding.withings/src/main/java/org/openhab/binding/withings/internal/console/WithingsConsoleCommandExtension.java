@@ -23,6 +23,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
 import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
@@ -98,7 +99,7 @@ public class WithingsConsoleCommandExtension extends AbstractConsoleCommandExten
         }
         for (WithingsAccountHandler account : accounts) {
             console.println("Bridge " + account.getThing().getUID() + " (" + account.linking().bridgeLabel() + "): "
-                    + account.getThing().getStatus() + ", linking page " + account.connectPath());
+                    + account.getThing().getStatus() + ", linking page " + WithingsBindingConstants.CONNECT_PATH + account.bridgeId());
             WithingsClient client = null;
             try {
                 client = account.client();

@@ -80,9 +80,9 @@ class ActivityUnit extends DataUnit {
 
     @Override
     void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
-        Instant requested = handler.clock().instant();
-        List<Activity> activities = client.getActivity(tp, DateQuery.since(handler.since(key())));
-        List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(handler.since(WORKOUTS)));
+        Instant requested = handler.clock.instant();
+        List<Activity> activities = client.getActivity(tp, DateQuery.since(since(key())));
+        List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(since(WORKOUTS)));
 
         ZoneId zone = handler.zone();
         List<Activity> list = new ArrayList<>(candidates);
@@ -90,19 +90,19 @@ class ActivityUnit extends DataUnit {
         String yesterday = requested.atZone(zone).toLocalDate().minusDays(1).toString();
         list.removeIf(a -> a.date == null || a.date.compareTo(yesterday) < 0);
         candidates = list;
-        handler.store().putSnapshot(key(), list);
+        handler.store.putSnapshot(key(), list);
         handler.publish(ActivityMapper.history(activities, zone));
         publishToday();
-        handler.store().setCursor(key(), requested);
+        handler.store.setCursor(key(), requested);
 
         applyWorkouts(workouts);
-        handler.store().setCursor(WORKOUTS, requested);
+        handler.store.setCursor(WORKOUTS, requested);
     }
 
     private void applyWorkouts(List<Workout> workouts) {
         Long firedEnd = null;
         Long firedId = null;
-        String fired = handler.store().get(WORKOUTS, FIRED);
+        String fired = handler.store.get(WORKOUTS, FIRED);
         if (fired != null) {
             String[] parts = fired.split(":", 2);
             try {
@@ -116,7 +116,7 @@ class ActivityUnit extends DataUnit {
         Workout latest = mapped.latest();
         latestWorkout = latest;
         if (latest != null) {
-            handler.store().putSnapshot(WORKOUTS, latest);
+            handler.store.putSnapshot(WORKOUTS, latest);
         }
         handler.publish(mapped.data());
         Workout lastFired = null;
@@ -130,14 +130,14 @@ class ActivityUnit extends DataUnit {
         }
         if (lastFired != null && lastFired.enddate != null) {
             Long id = lastFired.id;
-            handler.store().put(WORKOUTS, FIRED, lastFired.enddate + ":" + (id == null ? "" : id.toString()));
+            handler.store.put(WORKOUTS, FIRED, lastFired.enddate + ":" + (id == null ? "" : id.toString()));
         }
     }
 
     /** Publishes today's activity (undefined when none is known for today) and schedules the midnight rollover. */
     synchronized void publishToday() {
         ZoneId zone = handler.zone();
-        Activity today = ActivityMapper.today(candidates, handler.clock(), zone);
+        Activity today = ActivityMapper.today(candidates, handler.clock, zone);
         handler.publish(ActivityMapper.map(today, zone));
         scheduleMidnight(today == null ? zone : States.zone(today.timezone, zone));
     }
@@ -146,9 +146,9 @@ class ActivityUnit extends DataUnit {
         cancelMidnight();
         if (handler.isActive()) {
             long delay = Math.max(1, Duration
-                    .between(handler.clock().instant(), ActivityMapper.nextMidnight(handler.clock(), zone))
+                    .between(handler.clock.instant(), ActivityMapper.nextMidnight(handler.clock, zone))
                     .toSeconds() + 1);
-            midnightJob = handler.executor().schedule(this::publishToday, delay, TimeUnit.SECONDS);
+            midnightJob = handler.executor.schedule(this::publishToday, delay, TimeUnit.SECONDS);
         }
     }
 
@@ -170,16 +170,16 @@ class ActivityUnit extends DataUnit {
     void restore() {
         candidates = List.of();
         latestWorkout = null;
-        Workout w = handler.store().snapshot(WORKOUTS, Workout.class);
+        Workout w = handler.store.snapshot(WORKOUTS, Workout.class);
         if (w != null) {
             latestWorkout = w;
             handler.publishStates(WorkoutMapper.values(w, handler.zone()));
         }
-        List<Activity> list = handler.store().snapshot(key(), new TypeToken<List<Activity>>() {
+        List<Activity> list = handler.store.snapshot(key(), new TypeToken<List<Activity>>() {
         }.getType());
         if (list != null) {
             candidates = list;
-            Activity today = ActivityMapper.today(list, handler.clock(), handler.zone());
+            Activity today = ActivityMapper.today(list, handler.clock, handler.zone());
             if (today != null) {
                 handler.publishStates(ActivityMapper.map(today, handler.zone()));
             }

@@ -108,12 +108,20 @@ abstract class DataUnit {
 
     /** A REFRESH of one of the unit's channels: one coalesced fetch, at most once a minute. */
     synchronized void refreshed() {
-        Instant now = handler.clock().instant();
+        Instant now = handler.clock.instant();
         Instant last = lastRefresh;
         if (last == null || !last.plus(REFRESH_MIN_SPACING).isAfter(now)) {
             lastRefresh = now;
             handler.coalesce(this);
         }
+    }
+
+    /** The cursor of a type, or before its first complete fetch the start of the back-fill window. */
+    Instant since(String type) {
+        Instant cursor = handler.store.cursor(type);
+        WithingsAccountAccess account = handler.account();
+        int days = account == null ? 30 : account.configuration().backfillDays;
+        return cursor != null ? cursor : handler.clock.instant().minus(Duration.ofDays(Math.max(1, days)));
     }
 
     /** The poll interval in seconds (0: not polled). */
@@ -189,7 +197,7 @@ abstract class DataUnit {
     synchronized void schedulePoll(long delaySeconds) {
         cancelPoll();
         if (handler.isActive() && (delaySeconds > 0 && (interval() > 0 || failures > 0))) {
-            pollJob = handler.executor().schedule(this::sync, delaySeconds, TimeUnit.SECONDS);
+            pollJob = handler.executor.schedule(this::sync, delaySeconds, TimeUnit.SECONDS);
         }
     }
 

@@ -101,11 +101,11 @@ class MeasuresUnit extends DataUnit {
             heartWanted = false;
         }
         if (measuresWanted) {
-            MeasureResult result = client.getMeasures(tp, MeasureQuery.since(handler.since(key())));
+            MeasureResult result = client.getMeasures(tp, MeasureQuery.since(since(key())));
             apply(result.normalizedGroups());
             Long updateTime = result.updateTime();
             if (result.complete() && updateTime != null) {
-                handler.store().setCursor(key(), Instant.ofEpochSecond(updateTime));
+                handler.store.setCursor(key(), Instant.ofEpochSecond(updateTime));
             }
             measuresWanted = false;
         }
@@ -113,27 +113,27 @@ class MeasuresUnit extends DataUnit {
 
     /** The heart list since its cursor and the ECG measure types since the measures cursor. */
     private void fetchHeart(WithingsClient client, TokenProvider tp) throws WithingsApiException {
-        Instant requested = handler.clock().instant();
+        Instant requested = handler.clock.instant();
         List<MeasureGroup> groups = new ArrayList<>(
-                HeartListMapper.toGroups(client.getHeartList(tp, handler.since(HEART), requested)));
+                HeartListMapper.toGroups(client.getHeartList(tp, since(HEART), requested)));
         groups.addAll(client.getMeasures(tp,
-                MeasureQuery.since(handler.since(key())).withTypes(HeartListMapper.ECG_MEASURE_TYPES))
+                MeasureQuery.since(since(key())).withTypes(HeartListMapper.ECG_MEASURE_TYPES))
                 .normalizedGroups());
         apply(groups);
-        handler.store().setCursor(HEART, requested);
+        handler.store.setCursor(HEART, requested);
     }
 
     private void apply(List<MeasureGroup> groups) {
         MeasureMapper.Result mapped = new MeasureMapper(handler.attribPolicy(), handler.zone()).map(retained,
                 groups);
         retained = mapped.retained();
-        handler.store().putSnapshot(key(), retained);
+        handler.store.putSnapshot(key(), retained);
         handler.publish(mapped.data());
     }
 
     @Override
     void restore() {
-        List<MeasureGroup> groups = handler.store().snapshot(key(), new TypeToken<List<MeasureGroup>>() {
+        List<MeasureGroup> groups = handler.store.snapshot(key(), new TypeToken<List<MeasureGroup>>() {
         }.getType());
         retained = List.of();
         if (groups != null) {

@@ -58,21 +58,21 @@ class SleepUnit extends DataUnit {
 
     @Override
     void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
-        Instant requested = handler.clock().instant();
-        List<SleepSummary> summaries = client.getSleepSummaries(tp, DateQuery.since(handler.since(key())));
+        Instant requested = handler.clock.instant();
+        List<SleepSummary> summaries = client.getSleepSummaries(tp, DateQuery.since(since(key())));
         SleepMapper.Result mapped = SleepMapper.map(latest, summaries, handler.zone());
         SleepSummary night = mapped.latest();
         latest = night;
         if (night != null) {
-            handler.store().putSnapshot(key(), night);
+            handler.store.putSnapshot(key(), night);
         }
         handler.publish(mapped.data());
-        handler.store().setCursor(key(), requested);
+        handler.store.setCursor(key(), requested);
     }
 
     @Override
     void restore() {
-        SleepSummary night = handler.store().snapshot(key(), SleepSummary.class);
+        SleepSummary night = handler.store.snapshot(key(), SleepSummary.class);
         latest = night;
         if (night != null) {
             handler.publishStates(SleepMapper.values(night, handler.zone()));

@@ -16,7 +16,6 @@ import static org.openhab.binding.withings.internal.WithingsBindingConstants.PRO
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -66,15 +65,17 @@ public class WithingsUserHandler extends BaseThingHandler {
 
     private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
     private final WithingsServices services;
-    private final ScheduledExecutorService executor;
-    private final Clock clock;
+    /** Runs the units' fetches and timers. */
+    final ScheduledExecutorService executor;
+    final Clock clock;
+    /** The units' cursors and snapshots. */
+    final SyncCursorStore store;
     private final NotificationCoalescer<DataUnit> coalescer;
     private final Map<String, State> published = new ConcurrentHashMap<>();
 
     private List<DataUnit> units = List.of();
     private String userId = "";
     private AttribPolicy attribPolicy = AttribPolicy.DEFAULT;
-    private volatile @Nullable SyncCursorStore store;
     private volatile @Nullable WithingsAccountAccess access;
     private @Nullable ScheduledFuture<?> startJob;
     private volatile boolean disposed;
@@ -85,7 +86,7 @@ public class WithingsUserHandler extends BaseThingHandler {
         this(thing, services, null, Clock.systemUTC(), DEFAULT_DEBOUNCE);
     }
 
-    /** For tests: the executor (null for the handler's scheduler), the clock and the notification debounce. */
+    /** For tests: the executor (null: the handler's scheduler), the clock and the notification debounce. */
     WithingsUserHandler(Thing thing, WithingsServices services, @Nullable ScheduledExecutorService executor,
             Clock clock, Duration debounce) {
         super(thing);
@@ -93,9 +94,9 @@ public class WithingsUserHandler extends BaseThingHandler {
         this.executor = executor != null ? executor : scheduler;
         this.clock = clock;
         this.coalescer = new NotificationCoalescer<>(this.executor, debounce);
+        this.store = new SyncCursorStore(services.storageService().getStorage(SyncCursorStore.STORAGE_NAME,
+                WithingsServices.class.getClassLoader()), thing.getUID().getAsString());
     }
-
-    // ------------------------------------------------------------------ lifecycle
 
     @Override
     public void initialize() {
@@ -114,11 +115,9 @@ public class WithingsUserHandler extends BaseThingHandler {
         if (!id.equals(getThing().getProperties().get(PROPERTY_USER_ID))) {
             updateProperty(PROPERTY_USER_ID, id);
         }
-        store = new SyncCursorStore(services.storageService().getStorage(SyncCursorStore.STORAGE_NAME,
-                WithingsServices.class.getClassLoader()), getThing().getUID().getAsString());
         units = List.of(new MeasuresUnit(this), new ActivityUnit(this), new SleepUnit(this), new GoalsUnit(this),
                 new DevicesUnit(this), new PresenceUnit(this));
-        // every state channel UNDEF, then what the units kept from the last run (presence is never restored)
+        // every state channel UNDEF, then what the units kept from the last run
         published.clear();
         units.forEach(unit -> unit.channels().forEach(channel -> publish(channel, UnDefType.UNDEF)));
         units.forEach(DataUnit::restore);
@@ -188,10 +187,7 @@ public class WithingsUserHandler extends BaseThingHandler {
 
     @Override
     public void handleRemoval() {
-        SyncCursorStore s = store;
-        if (s != null) {
-            s.clear();
-        }
+        store.clear();
         super.handleRemoval();
     }
 
@@ -205,8 +201,6 @@ public class WithingsUserHandler extends BaseThingHandler {
             }
         }
     }
-
-    // ------------------------------------------------------------------ what the bridge calls
 
     /** The Withings userid of this Thing (empty while not configured). */
     public String userId() {
@@ -266,8 +260,6 @@ public class WithingsUserHandler extends BaseThingHandler {
         }
     }
 
-    // ------------------------------------------------------------------ commands
-
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
         if (!(command instanceof RefreshType)) {
@@ -283,8 +275,6 @@ public class WithingsUserHandler extends BaseThingHandler {
             units.stream().filter(u -> u.ownsGroup(group)).findFirst().ifPresent(DataUnit::refreshed);
         }
     }
-
-    // ------------------------------------------------------------------ what the units use
 
     @Nullable
     WithingsAccountAccess account() {
@@ -353,36 +343,12 @@ public class WithingsUserHandler extends BaseThingHandler {
                 "@text/offline.user.communication-error [\"" + retrySeconds / 60 + "\"]");
     }
 
-    /** The cursor of a unit, or before its first complete fetch the start of the back-fill window. */
-    Instant since(String key) {
-        Instant cursor = store().cursor(key);
-        WithingsAccountAccess account = access;
-        int days = account == null ? 30 : account.configuration().backfillDays;
-        return cursor != null ? cursor : clock.instant().minus(Duration.ofDays(Math.max(1, days)));
-    }
-
-    SyncCursorStore store() {
-        SyncCursorStore s = store;
-        if (s == null) {
-            throw new IllegalStateException("not initialized");
-        }
-        return s;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
     ZoneId zone() {
         return services.timeZoneProvider().getTimeZone();
     }
 
     AttribPolicy attribPolicy() {
         return attribPolicy;
-    }
-
-    ScheduledExecutorService executor() {
-        return executor;
     }
 
     /** The unit of this key (e.g. {@code measures}), for tests and the benchmark. */
@@ -416,7 +382,7 @@ public class WithingsUserHandler extends BaseThingHandler {
         }
     }
 
-    /** After dispose, a fetch or a bridge call still under way reports nothing: the Thing is no longer ours. */
+    /** After dispose, a fetch still under way reports nothing: the Thing is no longer ours. */
     @Override
     protected void updateStatus(ThingStatus status, ThingStatusDetail statusDetail, @Nullable String description) {
         if (!disposed) {

@@ -371,7 +371,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
 
         assertTrue(handler.requestSync("30000001"));
         assertFalse(handler.requestSync("30000002"));
-        for (NotifyAppli appli : WithingsAccountHandler.SYNC_APPLIS) {
+        for (NotifyAppli appli : AccountChildren.SYNC_APPLIS) {
             verify(scale, timeout(TIMEOUT.toMillis()))
                     .onNotification(argThat(x -> x != null && x.appli() == appli.code() && x.startDate() == null));
         }
@@ -379,7 +379,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         removeUserThing(handler, scale);
         WithingsNotification late = new WithingsNotification("30000001", 1, null, null, null, null, null,
                 Instant.now());
-        try (OutputCapture output = new OutputCapture(WithingsAccountHandler.class)) {
+        try (OutputCapture output = new OutputCapture(AccountChildren.class)) {
             handler.dispatch(late);
             if (output.debugEnabled()) {
                 // the bridge found no user Thing among its children
