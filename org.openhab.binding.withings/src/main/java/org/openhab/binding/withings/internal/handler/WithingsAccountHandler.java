@@ -44,6 +44,7 @@ import org.openhab.binding.withings.internal.servlet.WebhookDispatcher;
 import org.openhab.binding.withings.internal.servlet.WithingsConnectServlet;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.binding.BaseBridgeHandler;
@@ -304,14 +305,23 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         return users.isLinked(userId);
     }
 
-    /** Hands a notification to the user Thing of its user, on the scheduler; ignored for users not linked. */
+    /** Hands a notification to the user Thing among the bridge's children, on the scheduler. */
     @Override
     public void dispatch(WithingsNotification notification) {
-        UserSession session = users.session(notification.userId());
-        if (session != null && started) {
-            session.dataArrived(notification.received());
-            children.toUser(notification.userId(), user -> user.onNotification(notification));
+        String userId = notification.userId();
+        UserSession session = users.session(userId);
+        if (session == null || !started) {
+            return; // not linked, or the bridge was disposed after the servlet accepted the notification
         }
+        session.dataArrived(notification.received());
+        for (Thing child : getThing().getThings()) {
+            if (child.getHandler() instanceof WithingsUserHandler user && user.userId().equals(userId)) {
+                scheduler.execute(() -> user.onNotification(notification));
+                return;
+            }
+        }
+        logger.debug("Bridge {}: notification {} for user {} without a user Thing", bridgeId(), notification.appli(),
+                userId);
     }
 
     /** Asks the user's Thing to fetch everything now (notifications without date range); false without one. */
@@ -347,10 +357,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     @Override
     public void linked(UserSession session, TokenState before) {
         updateProperty(PROPERTY_LINKED_USERS, Integer.toString(users.size()));
-        WithingsDiscoveryService d = discovery;
-        if (d != null) {
-            d.userLinked(session.userId());
-        }
+        Optional.ofNullable(discovery).ifPresent(d -> d.userLinked(session.userId()));
         authorized(session.userId());
         scheduler.execute(() -> {
             if (before != TokenState.VALID || getThing().getStatus() != ThingStatus.ONLINE) {
@@ -365,10 +372,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     public void unlinked(String userId) {
         updateProperty(PROPERTY_LINKED_USERS, Integer.toString(users.size()));
         children.forgetDevices(userId);
-        WithingsDiscoveryService d = discovery;
-        if (d != null) {
-            d.userUnlinked(userId);
-        }
+        Optional.ofNullable(discovery).ifPresent(d -> d.userUnlinked(userId));
         authorizationLost(userId);
         if (users.isEmpty()) {
             scheduler.execute(this::checkUsers);

@@ -379,11 +379,11 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         removeUserThing(handler, scale);
         WithingsNotification late = new WithingsNotification("30000001", 1, null, null, null, null, null,
                 Instant.now());
-        try (OutputCapture output = new OutputCapture(AccountChildren.class)) {
+        try (OutputCapture output = new OutputCapture(WithingsAccountHandler.class)) {
             handler.dispatch(late);
             if (output.debugEnabled()) {
                 // the bridge found no user Thing among its children
-                await(() -> output.text().contains("no user Thing for Withings user 30000001"),
+                await(() -> output.text().contains("notification 1 for user 30000001 without a user Thing"),
                         "the dropped notification");
             }
         }
