@@ -14,7 +14,9 @@ package org.openhab.binding.withings.internal.handler;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +30,7 @@ import org.openhab.binding.withings.internal.api.NotifyAppli;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
 import org.openhab.binding.withings.internal.dto.Activity;
@@ -39,9 +42,10 @@ import org.openhab.binding.withings.internal.mapping.WorkoutMapper;
 import com.google.gson.reflect.TypeToken;
 
 /**
- * Daily activity and workouts ({@code activity}, {@code workout} groups): one {@code getactivity} and one
- * {@code getworkouts} since their cursors per poll or per burst of appli 16. Today's activity becomes undefined at
- * local midnight; the new-workout trigger fires once per workout, also across restarts.
+ * Daily activity and workouts ({@code activity}, {@code workout} groups): {@code getactivity} and
+ * {@code getworkouts} since their cursors per poll, and once per burst of appli 16, where a notification that names
+ * a whole day (a daily summary) reads only the activity. Today's activity becomes undefined at local midnight; the
+ * new-workout trigger fires once per workout, also across restarts.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -62,6 +66,9 @@ class ActivityUnit extends DataUnit {
     private List<Activity> candidates = List.of();
     private @Nullable Workout latestWorkout;
     private @Nullable ScheduledFuture<?> midnightJob;
+    /** Whether the next fetch reads the workouts: polls do, a daily-summary notification alone does not. */
+    private volatile boolean workoutsWanted = true;
+    private volatile boolean notifiedOnly;
 
     ActivityUnit(WithingsUserHandler handler) {
         super(handler, "activity", WithingsScope.ACTIVITY, Set.of(NotifyAppli.ACTIVITY));
@@ -79,10 +86,41 @@ class ActivityUnit extends DataUnit {
     }
 
     @Override
+    void notified(WithingsNotification notification) {
+        if (canCarryWorkouts(notification, handler.zone())) {
+            workoutsWanted = true;
+        }
+        notifiedOnly = true;
+        handler.coalesce(this);
+    }
+
+    /** Whether a notification may come from a workout: anything but a range of exactly one local day. */
+    static boolean canCarryWorkouts(WithingsNotification notification, ZoneId zone) {
+        Instant start = notification.startDate();
+        Instant end = notification.endDate();
+        if (start == null || end == null) {
+            return true;
+        }
+        ZonedDateTime day = start.atZone(zone);
+        return !day.toLocalTime().equals(LocalTime.MIDNIGHT)
+                || end.isBefore(day.plusDays(1).toInstant().minusSeconds(1));
+    }
+
+    @Override
+    synchronized void sync() {
+        if (!notifiedOnly) {
+            workoutsWanted = true; // a poll, a refresh or a retry reads everything
+        }
+        notifiedOnly = false;
+        super.sync();
+    }
+
+    @Override
     void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
         Instant requested = handler.clock.instant();
         List<Activity> activities = client.getActivity(tp, DateQuery.since(since(key())));
-        List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(since(WORKOUTS)));
+        boolean withWorkouts = workoutsWanted;
+        List<Workout> workouts = withWorkouts ? client.getWorkouts(tp, DateQuery.since(since(WORKOUTS))) : List.of();
 
         ZoneId zone = handler.zone();
         List<Activity> list = new ArrayList<>(candidates);
@@ -95,8 +133,11 @@ class ActivityUnit extends DataUnit {
         publishToday();
         handler.store.setCursor(key(), requested);
 
-        applyWorkouts(workouts);
-        handler.store.setCursor(WORKOUTS, requested);
+        if (withWorkouts) {
+            applyWorkouts(workouts);
+            handler.store.setCursor(WORKOUTS, requested);
+            workoutsWanted = false;
+        }
     }
 
     private void applyWorkouts(List<Workout> workouts) {

@@ -54,6 +54,9 @@ abstract class DataUnit {
     private final String scope;
     private final Set<NotifyAppli> applis;
     private @Nullable ScheduledFuture<?> pollJob;
+    /** When the scheduled poll runs, and when the last fetch succeeded. */
+    protected @Nullable Instant nextPoll;
+    protected @Nullable Instant lastFetch;
     private @Nullable Instant lastRefresh;
     private volatile int failures;
     private volatile boolean missingScope;
@@ -106,6 +109,10 @@ abstract class DataUnit {
         handler.coalesce(this);
     }
 
+    /** Any notification of the user, after its owner took it (devices read their battery after a data sync). */
+    void observed(NotifyAppli appli) {
+    }
+
     /** A REFRESH of one of the unit's channels: one coalesced fetch, at most once a minute. */
     synchronized void refreshed() {
         Instant now = handler.clock.instant();
@@ -155,6 +162,7 @@ abstract class DataUnit {
                 return; // the handler has stopped: the bridge is gone or the user needs re-authorisation
             }
             fetch(account.client(), tp);
+            lastFetch = handler.clock.instant();
             failures = 0;
             missingScope = false;
             handler.unitWorked();
@@ -196,7 +204,9 @@ abstract class DataUnit {
     /** Schedules the next poll after the delay (nothing for an unpolled unit that does not need a retry). */
     synchronized void schedulePoll(long delaySeconds) {
         cancelPoll();
+        nextPoll = null;
         if (handler.isActive() && (delaySeconds > 0 && (interval() > 0 || failures > 0))) {
+            nextPoll = handler.clock.instant().plusSeconds(delaySeconds);
             pollJob = handler.executor.schedule(this::sync, delaySeconds, TimeUnit.SECONDS);
         }
     }

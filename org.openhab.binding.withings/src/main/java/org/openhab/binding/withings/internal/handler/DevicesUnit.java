@@ -12,10 +12,13 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.withings.internal.api.NotifyAppli;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
@@ -23,13 +26,18 @@ import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
 
 /**
- * The user's devices (battery, last sync): listed through the bridge at the devices interval, which keeps the list
- * and hands each device to its device Thing. The user Thing itself has no device channels.
+ * The user's devices (battery, last sync): listed through the bridge, which keeps the list and hands each device to
+ * its device Thing, at the devices interval and, at most hourly, after a data notification (a device that just
+ * synced is when its battery and last sync change). The user Thing itself has no device channels.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
 class DevicesUnit extends DataUnit {
+
+    /** At most one extra listing per hour after data notifications, a minute after the first of a burst. */
+    static final Duration AFTER_DATA_SPACING = Duration.ofHours(1);
+    static final Duration AFTER_DATA_DELAY = Duration.ofMinutes(1);
 
     DevicesUnit(WithingsUserHandler handler) {
         super(handler, "devices", WithingsScope.INFO, Set.of());
@@ -42,7 +50,25 @@ class DevicesUnit extends DataUnit {
 
     @Override
     long configuredInterval(WithingsAccountConfiguration config, boolean webhooksHealthy) {
-        return config.goalsInterval;
+        return config.devicesInterval;
+    }
+
+    @Override
+    synchronized void observed(NotifyAppli appli) {
+        if (appli == NotifyAppli.BED_IN || appli == NotifyAppli.BED_OUT || appli == NotifyAppli.USER
+                || !handler.isActive()) {
+            return; // no device data changed
+        }
+        Instant now = handler.clock.instant();
+        Instant last = lastFetch;
+        Instant at = now.plus(AFTER_DATA_DELAY);
+        if (last != null && last.plus(AFTER_DATA_SPACING).isAfter(at)) {
+            at = last.plus(AFTER_DATA_SPACING);
+        }
+        Instant next = nextPoll;
+        if (next == null || next.isAfter(at)) {
+            schedulePoll(Math.max(1, Duration.between(now, at).toSeconds()));
+        }
     }
 
     @Override

@@ -222,13 +222,13 @@ public class WithingsUserHandler extends BaseThingHandler {
             }
             return;
         }
-        for (DataUnit unit : units) {
-            if (unit.owns(appli)) {
-                unit.notified(notification);
-                return;
-            }
+        DataUnit owner = units.stream().filter(u -> u.owns(appli)).findFirst().orElse(null);
+        if (owner == null) {
+            logger.debug("Ignoring Withings notification {} for user {}", appli, userId);
+            return;
         }
-        logger.debug("Ignoring Withings notification {} for user {}", appli, userId);
+        owner.notified(notification);
+        units.forEach(unit -> unit.observed(appli));
     }
 
     /** The user's authorisation is gone (refused, revoked, unlinked): re-authorisation needed, no more requests. */

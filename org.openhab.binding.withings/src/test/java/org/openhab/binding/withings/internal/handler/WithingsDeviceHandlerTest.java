@@ -111,8 +111,8 @@ class WithingsDeviceHandlerTest {
         verify(harness.callback, never()).thingUpdated(
                 argThat(t -> t.getUID().equals(scale.getUID()) && "Bed".equals(t.getSemanticEquipmentTag())));
 
-        // the next listing, an interval later, again costs one request for both
-        scheduler.advance(Duration.ofHours(1));
+        // the next listing, a devices interval (6 h) later, again costs one request for both
+        scheduler.advance(Duration.ofHours(6));
         verify(client, times(2)).getDevices(any());
     }
 

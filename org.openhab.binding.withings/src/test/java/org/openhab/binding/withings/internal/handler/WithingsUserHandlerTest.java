@@ -509,6 +509,7 @@ class WithingsUserHandlerTest {
 
     @Test
     void healthyWebhooksSlowPollingDownExceptGoals() {
+        account.configuration.goalsInterval = 3600;
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
         account.webhooksHealthy = true;
@@ -528,6 +529,7 @@ class WithingsUserHandlerTest {
         account.configuration.activityInterval = 1200;
         account.configuration.sleepInterval = 7200;
         account.configuration.goalsInterval = 14400;
+        account.configuration.devicesInterval = 10800;
         account.configuration.pushSafetyInterval = 43200;
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
@@ -535,7 +537,7 @@ class WithingsUserHandlerTest {
         assertEquals(1200, handler.unit("activity").interval());
         assertEquals(7200, handler.unit("sleep").interval());
         assertEquals(14400, handler.unit("goals").interval());
-        assertEquals(14400, handler.unit("devices").interval());
+        assertEquals(10800, handler.unit("devices").interval());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(10)));
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(20)));
 
@@ -618,6 +620,69 @@ class WithingsUserHandlerTest {
         started(again);
         verify(harness.callback, never()).channelTriggered(any(), any(), anyString());
         assertEquals(new StringType("1"), harness.state(again, "workout#category"));
+    }
+
+    @Test
+    void goalsAreReadOnceADayAndDevicesEverySixHoursByDefault() {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        assertEquals(86400, handler.unit("goals").interval());
+        assertEquals(21600, handler.unit("devices").interval());
+        account.webhooksHealthy = true;
+        handler.onWebhookHealth(true);
+        assertEquals(86400, handler.unit("goals").interval(), "no notification exists for goals");
+        assertEquals(21600, handler.unit("devices").interval());
+    }
+
+    @Test
+    void aDailySummaryOfActivityReadsNoWorkoutsButAWorkoutNotificationDoes() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client);
+        Instant midnight = ZonedDateTime.of(2023, 10, 20, 0, 0, 0, 0, Harness.ZONE).toInstant();
+
+        // the day's activity changed: start and end of the local day
+        handler.onNotification(new WithingsNotification(USER, 16, midnight, midnight.plusSeconds(86399),
+                "2023-10-20", null, null, clock.instant()));
+        scheduler.advance(DEBOUNCE);
+        verify(client).getActivity(any(), any(DateQuery.class));
+        verify(client, never()).getWorkouts(any(), any());
+
+        // a workout: its own span
+        handler.onNotification(new WithingsNotification(USER, 16, midnight.plusSeconds(36000),
+                midnight.plusSeconds(38700), "2023-10-20", null, null, clock.instant()));
+        scheduler.advance(DEBOUNCE);
+        verify(client, times(2)).getActivity(any(), any(DateQuery.class));
+        verify(client, times(1)).getWorkouts(any(), any());
+        assertTrue(ActivityUnit.canCarryWorkouts(notification(16, null), Harness.ZONE), "no range: could be");
+    }
+
+    @Test
+    void dataNotificationsReadTheDevicesAtMostHourly() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client);
+        verify(client, never()).getDevices(any());
+
+        // the first sync listed the devices just now: the next listing after data waits an hour
+        handler.onNotification(notification(1, null));
+        scheduler.advance(Duration.ofMinutes(59));
+        verify(client, never()).getDevices(any());
+        scheduler.advance(Duration.ofMinutes(1));
+        verify(client, times(1)).getDevices(any());
+
+        // a burst of data notifications later: one listing a minute after the first
+        clock.advance(Duration.ofHours(2));
+        for (int appli : List.of(1, 4, 44, 16)) {
+            handler.onNotification(notification(appli, null));
+        }
+        scheduler.advance(Duration.ofMinutes(1));
+        verify(client, times(2)).getDevices(any());
+        // bed events are no device data
+        clock.advance(Duration.ofHours(2));
+        handler.onNotification(notification(50, "1697800000"));
+        scheduler.advance(Duration.ofMinutes(2));
+        verify(client, times(2)).getDevices(any());
     }
 
     private WithingsNotification notification(int appli, @Nullable String date) {

@@ -146,8 +146,10 @@ public final class HandlerDayBenchmark {
                     if (push && appli != null) {
                         Instant now = clock.instant();
                         String date = appli == 50 || appli == 51 ? Long.toString(now.getEpochSecond()) : null;
+                        // the range as the simulator (and Withings) sends it: the day of an activity update, the
+                        // span of a workout
                         run.handler.onNotification(new WithingsNotification(Long.toString(run.user.userid()), appli,
-                                null, null, date, null, null, now));
+                                event.start(), event.end(), date, null, null, now));
                         notifications++;
                     }
                 }
@@ -217,7 +219,11 @@ public final class HandlerDayBenchmark {
         Integer apply(WithingsCloudSimulator sim, long userid, Instant now) throws Exception;
     }
 
-    private record Event(Instant at, String what, Action action) {
+    private record Event(Instant at, String what, Action action, @Nullable Instant start, @Nullable Instant end) {
+        Event(Instant at, String what, Action action) {
+            this(at, what, action, null, null);
+        }
+
         @Nullable
         Integer apply(WithingsCloudSimulator sim, long userid, Instant now) throws Exception {
             return action.apply(sim, userid, now);
@@ -249,16 +255,16 @@ public final class HandlerDayBenchmark {
             events.add(new Event(at(hour, 0), "activity update", (sim, u, now) -> {
                 sim.control().addActivity(u, today, steps).get();
                 return 16;
-            }));
+            }, DAY_START.toInstant(), DAY_START.plusDays(1).toInstant().minusSeconds(1)));
         }
         events.add(new Event(at(23, 59), "activity update", (sim, u, now) -> {
             sim.control().addActivity(u, today, 10_400).get();
             return 16;
-        }));
+        }, DAY_START.toInstant(), DAY_START.plusDays(1).toInstant().minusSeconds(1)));
         events.add(new Event(at(18, 50), "workout", (sim, u, now) -> {
             sim.control().addWorkout(u, 2, at(18, 0), at(18, 45)).get();
             return 16;
-        }));
+        }, at(18, 0), at(18, 45)));
         events.add(new Event(at(19, 30), "weighing", (sim, u, now) -> {
             sim.control().addWeighing(u, LAST_WEIGHT.doubleValue(), now).get();
             return 1;
