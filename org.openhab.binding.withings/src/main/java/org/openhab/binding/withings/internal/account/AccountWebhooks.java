@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhooks of one account bridge: the callback URL (with the bridge's secret, never logged or shown), the
- * {@link WithingsWebhookServlet} serving it, the {@link SubscriptionManager} keeping every linked user subscribed,
+ * {@link WithingsWebhookServlet} serving it, the {@link SubscriptionReconciler} keeping every linked user subscribed,
  * and the per-user health the user Things and the bridge status follow. Without a webhook URL everything here is off
  * and data is polled.
  *
@@ -263,12 +263,6 @@ public class AccountWebhooks {
         SubscriptionReconciler manager = subscriptions;
         return manager != null
                 && manager.statuses().values().stream().anyMatch(st -> st.health() == WebhookHealth.UNREACHABLE);
-    }
-
-    /** The webhook status of a user; disabled without webhook. */
-    public SubscriptionStatus status(String userId) {
-        SubscriptionReconciler manager = subscriptions;
-        return manager == null ? SubscriptionStatus.disabled(userId) : manager.status(userId);
     }
 
     /** Short text on the webhook state of a user, for the page and the console. No URL, no secret. */

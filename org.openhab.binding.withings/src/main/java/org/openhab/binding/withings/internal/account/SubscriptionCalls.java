@@ -60,7 +60,7 @@ final class SubscriptionCalls {
         boolean deferred;
     }
 
-    private final Logger logger = LoggerFactory.getLogger(SubscriptionCalls.class);
+    private final Logger logger = LoggerFactory.getLogger(SubscriptionReconciler.class);
     private final WithingsClient client;
 
     SubscriptionCalls(WithingsClient client) {

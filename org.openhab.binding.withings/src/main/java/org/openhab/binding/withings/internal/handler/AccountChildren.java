@@ -47,7 +47,7 @@ class AccountChildren {
     static final List<NotifyAppli> SYNC_APPLIS = List.of(NotifyAppli.WEIGHT, NotifyAppli.PRESSURE,
             NotifyAppli.ACTIVITY, NotifyAppli.SLEEP, NotifyAppli.ECG);
 
-    private final Logger logger = LoggerFactory.getLogger(AccountChildren.class);
+    private final Logger logger = LoggerFactory.getLogger(WithingsAccountHandler.class);
     private final String bridgeId;
     private final Supplier<List<Thing>> things;
     private final Executor scheduler;

@@ -48,7 +48,7 @@ class AccountStatusCheck {
     /** How often the tokens of all users are checked. */
     static final Duration CHECK_INTERVAL = Duration.ofHours(1);
 
-    private final Logger logger = LoggerFactory.getLogger(AccountStatusCheck.class);
+    private final Logger logger = LoggerFactory.getLogger(WithingsAccountHandler.class);
     private final String bridgeId;
     private final LinkedUsers users;
     private final AccountWebhooks webhooks;

@@ -81,8 +81,7 @@ class ActivityUnit extends DataUnit {
 
     @Override
     long configuredInterval(WithingsAccountConfiguration config, boolean webhooksHealthy) {
-        return webhooksHealthy ? Math.max(config.activityInterval, config.pushSafetyInterval)
-                : config.activityInterval;
+        return pushAware(config.activityInterval, config, webhooksHealthy);
     }
 
     @Override

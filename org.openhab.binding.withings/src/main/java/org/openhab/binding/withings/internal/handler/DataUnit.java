@@ -48,7 +48,7 @@ abstract class DataUnit {
     static final long MIN_INTERVAL_SECONDS = 60;
     static final Duration REFRESH_MIN_SPACING = Duration.ofMinutes(1);
 
-    private final Logger logger = LoggerFactory.getLogger(DataUnit.class);
+    private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
     protected final WithingsUserHandler handler;
     private final String key;
     private final String scope;
@@ -96,6 +96,11 @@ abstract class DataUnit {
 
     /** The poll interval in seconds from the bridge configuration; 0 for a unit that is never polled. */
     abstract long configuredInterval(WithingsAccountConfiguration config, boolean webhooksHealthy);
+
+    /** A data type with notifications: while they are healthy, polled only at the safety interval. */
+    static long pushAware(long seconds, WithingsAccountConfiguration config, boolean webhooksHealthy) {
+        return webhooksHealthy ? Math.max(seconds, config.pushSafetyInterval) : seconds;
+    }
 
     /** Fetches what is new and publishes it. Not thread-safe: {@link #sync()} serialises the calls. */
     abstract void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException;

@@ -73,7 +73,7 @@ class MeasuresUnit extends DataUnit {
 
     @Override
     long configuredInterval(WithingsAccountConfiguration config, boolean webhooksHealthy) {
-        return webhooksHealthy ? Math.max(config.bodyInterval, config.pushSafetyInterval) : config.bodyInterval;
+        return pushAware(config.bodyInterval, config, webhooksHealthy);
     }
 
     @Override

@@ -53,7 +53,7 @@ class SleepUnit extends DataUnit {
 
     @Override
     long configuredInterval(WithingsAccountConfiguration config, boolean webhooksHealthy) {
-        return webhooksHealthy ? Math.max(config.sleepInterval, config.pushSafetyInterval) : config.sleepInterval;
+        return pushAware(config.sleepInterval, config, webhooksHealthy);
     }
 
     @Override
