@@ -75,7 +75,6 @@ public class AccountWebhooks {
     private final HealthListener healthListener;
 
     private volatile @Nullable String baseOverride;
-    private volatile SubscriptionReconciler.@Nullable Timing timing;
     private volatile @Nullable SubscriptionReconciler subscriptions;
     private volatile @Nullable WithingsWebhookServlet servlet;
     /** The full callback URL: contains the webhook secret, never logged or shown. */
@@ -100,10 +99,6 @@ public class AccountWebhooks {
         this.baseOverride = base;
     }
 
-    /** For tests only: spacing and back-off of the subscription manager. */
-    public void overrideTiming(SubscriptionReconciler.@Nullable Timing timing) {
-        this.timing = timing;
-    }
 
     /** The webhook part of the configuration check: null if the URL is empty or usable, else a status text. */
     public @Nullable String validate(String webhookUrl) {
@@ -143,9 +138,8 @@ public class AccountWebhooks {
         if (callback == null) {
             return;
         }
-        SubscriptionReconciler.Timing t = timing;
         subscriptions = new SubscriptionReconciler(client, scheduler, clock, this::onSubscriptionStatus,
-                t != null ? t : SubscriptionReconciler.Timing.defaults());
+                SubscriptionReconciler.Timing.defaults());
         WithingsWebhookServlet s = new WithingsWebhookServlet(httpService, alias, dispatcher, clock);
         servlet = s;
         if (!s.register()) {

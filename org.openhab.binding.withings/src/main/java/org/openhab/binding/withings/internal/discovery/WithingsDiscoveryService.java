@@ -26,10 +26,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
+import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
 import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
@@ -158,6 +160,11 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
         List<Device> devices;
         try {
             devices = handler.listDevices(userId, tp.get());
+        } catch (WithingsRateLimitException e) {
+            // no request budget now: try again when there is, without holding the thread
+            scheduler.schedule(() -> publishDevices(userId), Math.max(1, e.retryAfter().toSeconds()),
+                    TimeUnit.SECONDS);
+            return;
         } catch (WithingsApiException | IllegalStateException e) {
             logger.debug("Devices of Withings user {} not discovered: {}", userId, e.getMessage());
             return;

@@ -28,7 +28,6 @@ import org.openhab.binding.withings.internal.account.AccountWebhooks;
 import org.openhab.binding.withings.internal.account.LinkedUserStore;
 import org.openhab.binding.withings.internal.account.LinkedUsers;
 import org.openhab.binding.withings.internal.account.LinkingFlow;
-import org.openhab.binding.withings.internal.account.SubscriptionReconciler;
 import org.openhab.binding.withings.internal.account.UserSession;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
@@ -329,13 +328,9 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         return children.requestSync(userId, clock.instant());
     }
 
-    /** For tests only (set before initialize()): a loopback callback base, fast subscription retries. */
+    /** For tests only, before initialize(): a loopback http callback base, which Withings' URL rules refuse. */
     void overrideWebhookBaseForTests(@Nullable String base) {
         webhooks.overrideBase(base);
-    }
-
-    void overrideSubscriptionTimingForTests(SubscriptionReconciler.@Nullable Timing timing) {
-        webhooks.overrideTiming(timing);
     }
 
     /** The linking side of the bridge, behind its linking page. */

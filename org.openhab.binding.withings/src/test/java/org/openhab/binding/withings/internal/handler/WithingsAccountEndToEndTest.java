@@ -12,8 +12,6 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
-import org.openhab.binding.withings.internal.api.Backoff;
-import org.openhab.binding.withings.internal.account.SubscriptionReconciler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
@@ -24,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -59,8 +56,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
 
     private static final long SLEEPER = 30000003L;
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
-    private static final SubscriptionReconciler.Timing FAST = new SubscriptionReconciler.Timing(Duration.ofHours(6),
-            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)));
 
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService discoveryScheduler = Executors.newSingleThreadScheduledExecutor();
@@ -75,7 +70,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
     void linkDiscoverSubscribeAndReceiveAnInBedEvent() throws Exception {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        handler.overrideSubscriptionTimingForTests(FAST);
         WithingsDiscoveryService discovery = new WithingsDiscoveryService(discoveryScheduler);
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         discovery.addDiscoveryListener(inbox);
@@ -161,7 +155,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         org.openhab.core.thing.Bridge bridge = bridge(validConfig());
         WithingsAccountHandler first = handler(bridge);
         first.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        first.overrideSubscriptionTimingForTests(FAST);
         first.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(first, SLEEPER);
@@ -175,7 +168,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         clearStatuses();
         WithingsAccountHandler second = handler(bridge);
         second.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        second.overrideSubscriptionTimingForTests(FAST);
         second.initialize();
         await(() -> second.webhooksHealthy("30000003"), "healthy webhooks after the restart");
         assertEquals(subscribed, sim.control().subscriptions(SLEEPER));
@@ -232,7 +224,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         // nothing listens there: the simulator's HEAD probe fails and subscribe answers 293
         handler.overrideWebhookBaseForTests("http://127.0.0.1:1");
-        handler.overrideSubscriptionTimingForTests(FAST);
         handler.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
 

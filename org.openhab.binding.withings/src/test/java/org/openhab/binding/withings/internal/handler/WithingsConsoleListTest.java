@@ -12,12 +12,9 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
-import org.openhab.binding.withings.internal.api.Backoff;
-import org.openhab.binding.withings.internal.account.SubscriptionReconciler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,8 +65,6 @@ class WithingsConsoleListTest extends AccountTestBase {
     void listShowsTheSubscriptionsOfEachUserButNotTheWebhookUrl() throws Exception {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        handler.overrideSubscriptionTimingForTests(new SubscriptionReconciler.Timing(Duration.ofHours(6),
-            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5))));
         handler.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(handler, 30000003L);

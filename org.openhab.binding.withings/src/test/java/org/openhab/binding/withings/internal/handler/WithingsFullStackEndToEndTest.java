@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
-import org.openhab.binding.withings.internal.api.Backoff;
 import org.openhab.binding.withings.internal.account.SubscriptionReconciler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.any;
@@ -103,8 +102,6 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
     private static final String USER = Long.toString(SCALE);
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
-    private static final SubscriptionReconciler.Timing FAST = new SubscriptionReconciler.Timing(Duration.ofHours(6),
-            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5)));
 
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService discoveryScheduler = Executors.newSingleThreadScheduledExecutor();
@@ -129,7 +126,6 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
         bridge.setHandler(account);
         // the webhook callback goes to the embedded Jetty over loopback http: the test hook of the bridge
         account.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        account.overrideSubscriptionTimingForTests(FAST);
         discovery = new WithingsDiscoveryService(discoveryScheduler);
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         doAnswer(inv -> {
