@@ -73,7 +73,7 @@ public class WithingsUserHandler extends BaseThingHandler {
     private final NotificationCoalescer<DataUnit> coalescer;
     private final Map<String, State> published = new ConcurrentHashMap<>();
 
-    private List<DataUnit> units = List.of();
+    private volatile List<DataUnit> units = List.of();
     private String userId = "";
     private AttribPolicy attribPolicy = AttribPolicy.DEFAULT;
     private volatile @Nullable WithingsAccountAccess access;
