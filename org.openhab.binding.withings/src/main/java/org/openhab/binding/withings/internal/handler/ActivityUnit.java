@@ -183,12 +183,14 @@ class ActivityUnit extends DataUnit {
     }
 
     private void scheduleMidnight(ZoneId zone) {
-        cancelMidnight();
-        if (handler.isActive()) {
-            long delay = Math.max(1, Duration
-                    .between(handler.clock.instant(), ActivityMapper.nextMidnight(handler.clock, zone))
-                    .toSeconds() + 1);
-            midnightJob = handler.executor.schedule(this::publishToday, delay, TimeUnit.SECONDS);
+        long delay = Math.max(1,
+                Duration.between(handler.clock.instant(), ActivityMapper.nextMidnight(handler.clock, zone)).toSeconds()
+                        + 1);
+        synchronized (jobLock) {
+            cancelMidnight();
+            if (handler.isActive()) {
+                midnightJob = handler.executor.schedule(this::publishToday, delay, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -201,9 +203,11 @@ class ActivityUnit extends DataUnit {
     }
 
     @Override
-    synchronized void stop() {
+    void stop() {
         super.stop();
-        cancelMidnight();
+        synchronized (jobLock) {
+            cancelMidnight();
+        }
     }
 
     @Override

@@ -53,6 +53,8 @@ abstract class DataUnit {
     private final String key;
     private final String scope;
     private final Set<NotifyAppli> applis;
+    /** Guards the unit's jobs only; never held while calling out, so units can stop each other. */
+    protected final Object jobLock = new Object();
     private @Nullable ScheduledFuture<?> pollJob;
     /** When the scheduled poll runs, and when the last fetch succeeded. */
     protected @Nullable Instant nextPoll;
@@ -119,13 +121,16 @@ abstract class DataUnit {
     }
 
     /** A REFRESH of one of the unit's channels: one coalesced fetch, at most once a minute. */
-    synchronized void refreshed() {
+    void refreshed() {
         Instant now = handler.clock.instant();
-        Instant last = lastRefresh;
-        if (last == null || !last.plus(REFRESH_MIN_SPACING).isAfter(now)) {
+        synchronized (jobLock) {
+            Instant last = lastRefresh;
+            if (last != null && last.plus(REFRESH_MIN_SPACING).isAfter(now)) {
+                return;
+            }
             lastRefresh = now;
-            handler.coalesce(this);
         }
+        handler.coalesce(this);
     }
 
     /** The cursor of a type, or before its first complete fetch the start of the back-fill window. */
@@ -207,12 +212,15 @@ abstract class DataUnit {
     }
 
     /** Schedules the next poll after the delay (nothing for an unpolled unit that does not need a retry). */
-    synchronized void schedulePoll(long delaySeconds) {
-        cancelPoll();
-        nextPoll = null;
-        if (handler.isActive() && (delaySeconds > 0 && (interval() > 0 || failures > 0))) {
-            nextPoll = handler.clock.instant().plusSeconds(delaySeconds);
-            pollJob = handler.executor.schedule(this::sync, delaySeconds, TimeUnit.SECONDS);
+    void schedulePoll(long delaySeconds) {
+        boolean schedule = handler.isActive() && delaySeconds > 0 && (interval() > 0 || failures > 0);
+        synchronized (jobLock) {
+            cancelPoll();
+            nextPoll = null;
+            if (schedule) {
+                nextPoll = handler.clock.instant().plusSeconds(delaySeconds);
+                pollJob = handler.executor.schedule(this::sync, delaySeconds, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -225,8 +233,10 @@ abstract class DataUnit {
     }
 
     /** Stops the unit's jobs. */
-    synchronized void stop() {
-        cancelPoll();
+    void stop() {
+        synchronized (jobLock) {
+            cancelPoll();
+        }
     }
 
     private void cancelPoll() {

@@ -54,7 +54,7 @@ class DevicesUnit extends DataUnit {
     }
 
     @Override
-    synchronized void observed(NotifyAppli appli) {
+    void observed(NotifyAppli appli) {
         if (appli == NotifyAppli.BED_IN || appli == NotifyAppli.BED_OUT || appli == NotifyAppli.USER
                 || !handler.isActive()) {
             return; // no device data changed

@@ -59,7 +59,7 @@ class PresenceUnit extends DataUnit {
     }
 
     @Override
-    synchronized void refreshed() {
+    void refreshed() {
         // the states were republished; nothing to fetch
     }
 

@@ -22,6 +22,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -683,6 +687,56 @@ class WithingsUserHandlerTest {
         handler.onNotification(notification(50, "1697800000"));
         scheduler.advance(Duration.ofMinutes(2));
         verify(client, times(2)).getDevices(any());
+    }
+
+    @Test
+    void twoUnitsRefusedAtOnceStopEachOtherWithoutDeadlock() throws Exception {
+        // regression: a unit that learns of the refusal stops the other units' jobs while the other unit, on a
+        // second thread, does the same; stopping must not wait for a unit's running fetch
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
+        try {
+            Thing thing = harness.userThing("alice", USER, false);
+            WithingsUserHandler handler = harness.user(thing, executor, clock, Duration.ZERO);
+            handler.initialize();
+            harness.recorder.awaitStatus(thing, s -> s.getStatus() == ThingStatus.ONLINE);
+
+            CountDownLatch measuresIn = new CountDownLatch(1);
+            CountDownLatch sleepIn = new CountDownLatch(1);
+            when(client.getMeasures(any(), any())).thenAnswer(invocation -> refusedWhenBothIn(measuresIn, sleepIn));
+            when(client.getSleepSummaries(any(), any()))
+                    .thenAnswer(invocation -> refusedWhenBothIn(sleepIn, measuresIn));
+            handler.onNotification(notification(1, null));
+            handler.onNotification(notification(44, null));
+
+            harness.recorder.awaitStatus(thing, s -> s.getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR
+                    && measuresIn.getCount() == 0 && sleepIn.getCount() == 0);
+            // both threads are free again: each takes one of two tasks that wait for each other
+            CountDownLatch free = new CountDownLatch(2);
+            CyclicBarrier both = new CyclicBarrier(2);
+            for (int i = 0; i < 2; i++) {
+                executor.execute(() -> {
+                    try {
+                        both.await(10, TimeUnit.SECONDS);
+                        free.countDown();
+                    } catch (Exception e) {
+                        // not counted: a thread did not come
+                    }
+                });
+            }
+            assertTrue(free.await(10, TimeUnit.SECONDS), "a scheduler thread is blocked");
+            assertEquals(TestAccount.AUTHORIZATION_NEEDED, harness.status(thing).getDescription());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** A fetch that signals it runs, waits until the other one runs too, then is refused. */
+    private static Object refusedWhenBothIn(CountDownLatch mine, CountDownLatch other) throws Exception {
+        mine.countDown();
+        if (!other.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the other fetch did not run at the same time");
+        }
+        throw new WithingsAuthException(401, "invalid token");
     }
 
     private WithingsNotification notification(int appli, @Nullable String date) {
