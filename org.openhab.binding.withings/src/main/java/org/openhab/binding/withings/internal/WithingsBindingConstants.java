@@ -40,6 +40,10 @@ public final class WithingsBindingConstants {
     public static final String PROPERTY_USER_ID = "userId";
     /** Representation property of a device Thing: the Withings deviceid. */
     public static final String PROPERTY_DEVICE_ID = "deviceId";
+    /** Account bridge property with the webhook state. */
+    public static final String PROPERTY_WEBHOOK_STATUS = "webhookStatus";
+    /** Account bridge property with the number of linked users. */
+    public static final String PROPERTY_LINKED_USERS = "linkedUsers";
 
     /** Path prefix of every servlet the binding registers. */
     public static final String SERVLET_ROOT = "/" + BINDING_ID;

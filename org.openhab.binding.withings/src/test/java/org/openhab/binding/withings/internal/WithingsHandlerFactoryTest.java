@@ -77,6 +77,7 @@ class WithingsHandlerFactoryTest {
     void createsUserHandler() {
         Thing thing = mock(Thing.class);
         when(thing.getThingTypeUID()).thenReturn(WithingsBindingConstants.THING_TYPE_USER);
+        when(thing.getUID()).thenReturn(new ThingUID(WithingsBindingConstants.THING_TYPE_USER, "home", "anna"));
         ThingHandler handler = factory.createHandler(thing);
         assertInstanceOf(WithingsUserHandler.class, handler);
         assertSame(thing, handler.getThing());

@@ -165,7 +165,7 @@ public final class WithingsBenchmarks {
                 %d users, run for 24 simulated hours (from local midnight) on a virtual-time scheduler against the
                 cloud simulator over loopback HTTP; the simulator shares the virtual clock and its request log is
                 counted. Default intervals of the account configuration: body %d s, activity %d s, sleep %d s, goals
-                and devices %d s, push safety poll %d s. The bridge's limiter at its default (%d requests/min). The
+                %d s, devices %d s, push safety poll %d s. The bridge's limiter at its default (%d requests/min). The
                 same day of data happens in both modes: %s. In push mode each event reaches the handler as a
                 notification (bed events included); in polling mode no notification arrives. The first sync
                 (back-fill of %d days) and the one getdevice per user made to find a device id are not part of the
@@ -173,7 +173,7 @@ public final class WithingsBenchmarks {
                 the user in bed). Wall time of both runs: %d ms.
 
                 """, results.get(0).users(), c.bodyInterval, c.activityInterval, c.sleepInterval, c.goalsInterval,
-                c.pushSafetyInterval, budget, HandlerDayBenchmark.eventSummary(), c.backfillDays, millis));
+                c.devicesInterval, c.pushSafetyInterval, budget, HandlerDayBenchmark.eventSummary(), c.backfillDays, millis));
         List<String> endpoints = HandlerDayBenchmark.endpoints(results);
         report.append("| Mode | Requests/day per user | Per endpoint, per user and day |");
         report.append(" Requests/day for 4 users | Peak requests in one minute (4 users) vs the ").append(budget)
@@ -207,14 +207,15 @@ public final class WithingsBenchmarks {
                 Push mode delivered %d notifications (4 users). Time to update in push mode: a notification starts
                 one fetch of its data type after the coalescing debounce of %d s (notifications of the same type
                 within it share the fetch), plus one request round trip; bed events update the presence channels at
-                once with no request. getdevice and getgoals (%d per user and day in both modes) are the hourly
-                polls of the device Thing and of the goals, for which Withings sends no notification. In polling
+                once with no request. Goals (no notification exists for them) are read every %d h, the devices every
+                %d h and, at most hourly, after a data notification (a device that synced has a new battery and last
+                sync); an activity notification naming a whole day reads no workouts. In polling
                 mode the delay is up to the poll interval of the type (body %d min, activity %d min, sleep %d min)
                 and bed events are not seen at all. Token refreshes are counted separately (access tokens live 3 h;
                 refreshed when expired, as openHAB's OAuth client does).
 
                 """, results.get(1).notifications(), HandlerDayBenchmark.debounce().toSeconds(),
-                86400 / c.goalsInterval, c.bodyInterval / 60, c.activityInterval / 60, c.sleepInterval / 60));
+                c.goalsInterval / 3600, c.devicesInterval / 3600, c.bodyInterval / 60, c.activityInterval / 60, c.sleepInterval / 60));
 
         report.append("## Compared with the integrations to beat (their documented behaviour, not measured here)\n\n");
         report.append("""

@@ -63,15 +63,14 @@ public class WithingsApiException extends Exception {
         String message = what + ": Withings status " + status;
         return switch (family) {
             case AUTH_FAILED -> new WithingsAuthException(status, message + " (authentication failed)");
-            case INVALID_PARAMS -> new WithingsInvalidParamsException(status, message + " (invalid parameters)");
             case UNAUTHORIZED -> new WithingsUnauthorizedException(status, message + " (missing permission)");
-            case NOT_IMPLEMENTED -> new WithingsNotImplementedException(status, message + " (not implemented)");
-            case TIMEOUT -> new WithingsTimeoutException(status, message + " (timeout)");
-            case BAD_STATE -> new WithingsBadStateException(status, message + " (bad state)");
             case TOO_MANY_REQUESTS -> new WithingsRateLimitException(status, message + " (too many requests)");
-            case TRANSIENT -> new WithingsTransientException(StatusFamily.TRANSIENT, status, message + " (error)");
-            case SUCCESS, UNKNOWN -> new WithingsTransientException(StatusFamily.UNKNOWN, status,
-                    message + " (unknown error)");
+            case INVALID_PARAMS -> new WithingsApiException(family, status, message + " (invalid parameters)");
+            case NOT_IMPLEMENTED -> new WithingsApiException(family, status, message + " (not implemented)");
+            case TIMEOUT -> new WithingsApiException(family, status, message + " (timeout)");
+            case BAD_STATE -> new WithingsApiException(family, status, message + " (bad state)");
+            case TRANSIENT -> new WithingsApiException(family, status, message + " (error)");
+            case SUCCESS, UNKNOWN -> new WithingsApiException(StatusFamily.UNKNOWN, status, message + " (unknown error)");
         };
     }
 }

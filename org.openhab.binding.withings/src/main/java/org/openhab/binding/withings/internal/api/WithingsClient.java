@@ -23,8 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -50,12 +48,7 @@ import org.openhab.binding.withings.internal.dto.WorkoutBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 
 /**
  * The Withings public API client of one bridge, shared by all its users: every data endpoint as a typed method
@@ -105,35 +98,27 @@ public class WithingsClient {
     public static final int MAX_SUMMARY_DAYS = 7;
 
     private static final DateTimeFormatter YMD = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final Pattern WEBHOOK_SECRET_IN_TEXT = Pattern.compile("(/withings/webhook/)[^\\s&?#\"']+");
 
     private final Logger logger = LoggerFactory.getLogger(WithingsClient.class);
-    private final Gson gson = new Gson();
-    private final WithingsHttpTransport transport;
+    private final WithingsCalls calls;
     private final WithingsApiConfig config;
     private final WithingsRateLimiter rateLimiter;
 
     public WithingsClient(WithingsHttpTransport transport, WithingsApiConfig config, WithingsRateLimiter rateLimiter) {
-        this.transport = transport;
+        this.calls = new WithingsCalls(transport, config, rateLimiter);
         this.config = config;
         this.rateLimiter = rateLimiter;
     }
 
-    /**
-     * @return the configuration of this client
-     */
+    /** @return the configuration of this client */
     public WithingsApiConfig getConfig() {
         return config;
     }
 
-    /**
-     * @return the bridge's rate limiter
-     */
+    /** @return the bridge's rate limiter */
     public WithingsRateLimiter getRateLimiter() {
         return rateLimiter;
     }
-
-    // ---------------------------------------------------------------- measure
 
     /**
      * {@code measure getmeas}, following {@code more}/{@code offset} to the end.
@@ -151,7 +136,7 @@ public class WithingsClient {
         putEpoch(params, "startdate", query.startDate());
         putEpoch(params, "enddate", query.endDate());
         putEpoch(params, "lastupdate", query.lastUpdate());
-        Pages<MeasureBody> pages = paged(tp, PATH_MEASURE, "getmeas", params, MeasureBody.class, b -> b.more,
+        WithingsCalls.Pages<MeasureBody> pages = calls.paged(tp, PATH_MEASURE, "getmeas", params, MeasureBody.class, b -> b.more,
                 b -> b.offset);
         List<MeasureGroup> groups = new ArrayList<>();
         Long updateTime = null;
@@ -175,7 +160,7 @@ public class WithingsClient {
         Map<String, String> params = dateParams(query.startDate(), query.endDate(), query.lastUpdate());
         params.put("data_fields", ACTIVITY_FIELDS);
         List<Activity> result = new ArrayList<>();
-        for (ActivityBody body : paged(tp, PATH_MEASURE_V2, "getactivity", params, ActivityBody.class, b -> b.more,
+        for (ActivityBody body : calls.paged(tp, PATH_MEASURE_V2, "getactivity", params, ActivityBody.class, b -> b.more,
                 b -> b.offset).bodies()) {
             addAll(result, body.activities);
         }
@@ -189,7 +174,7 @@ public class WithingsClient {
         Map<String, String> params = dateParams(query.startDate(), query.endDate(), query.lastUpdate());
         params.put("data_fields", WORKOUT_FIELDS);
         List<Workout> result = new ArrayList<>();
-        for (WorkoutBody body : paged(tp, PATH_MEASURE_V2, "getworkouts", params, WorkoutBody.class, b -> b.more,
+        for (WorkoutBody body : calls.paged(tp, PATH_MEASURE_V2, "getworkouts", params, WorkoutBody.class, b -> b.more,
                 b -> b.offset).bodies()) {
             addAll(result, body.series);
         }
@@ -209,7 +194,7 @@ public class WithingsClient {
             putEpoch(params, "startdate", window[0]);
             putEpoch(params, "enddate", window[1]);
             params.put("data_fields", INTRADAY_FIELDS);
-            IntradayBody body = parse(call(tp, PATH_MEASURE_V2, "getintradayactivity", params), IntradayBody.class,
+            IntradayBody body = calls.parse(calls.call(tp, PATH_MEASURE_V2, "getintradayactivity", params), IntradayBody.class,
                     "getintradayactivity");
             Map<String, IntradayData> series = body.series;
             if (series != null) {
@@ -255,7 +240,7 @@ public class WithingsClient {
 
     private void collectSummaries(TokenProvider tp, Map<String, String> params, List<SleepSummary> result)
             throws WithingsApiException {
-        for (SleepSummaryBody body : paged(tp, PATH_SLEEP_V2, "getsummary", params, SleepSummaryBody.class,
+        for (SleepSummaryBody body : calls.paged(tp, PATH_SLEEP_V2, "getsummary", params, SleepSummaryBody.class,
                 b -> b.more, b -> b.offset).bodies()) {
             addAll(result, body.series);
         }
@@ -271,19 +256,15 @@ public class WithingsClient {
             putEpoch(params, "startdate", window[0]);
             putEpoch(params, "enddate", window[1]);
             params.put("data_fields", SLEEP_FIELDS);
-            SleepBody body = parse(call(tp, PATH_SLEEP_V2, "get", params), SleepBody.class, "sleep get");
+            SleepBody body = calls.parse(calls.call(tp, PATH_SLEEP_V2, "get", params), SleepBody.class, "sleep get");
             addAll(result, body.series);
         }
         return result;
     }
 
-    // ---------------------------------------------------------------- user
-
-    /**
-     * {@code v2/user getdevice}.
-     */
+    /** {@code v2/user getdevice}. */
     public List<Device> getDevices(TokenProvider tp) throws WithingsApiException {
-        DeviceBody body = parse(call(tp, PATH_USER_V2, "getdevice", Map.of()), DeviceBody.class, "getdevice");
+        DeviceBody body = calls.parse(calls.call(tp, PATH_USER_V2, "getdevice", Map.of()), DeviceBody.class, "getdevice");
         List<Device> result = new ArrayList<>();
         addAll(result, body.devices);
         return result;
@@ -295,7 +276,7 @@ public class WithingsClient {
      * @return the goals, or empty when none are set ({@code "goals": []})
      */
     public Optional<Goals> getGoals(TokenProvider tp) throws WithingsApiException {
-        JsonElement body = call(tp, PATH_USER_V2, "getgoals", Map.of());
+        JsonElement body = calls.call(tp, PATH_USER_V2, "getgoals", Map.of());
         if (!body.isJsonObject()) {
             return Optional.empty();
         }
@@ -303,10 +284,8 @@ public class WithingsClient {
         if (goals == null || !goals.isJsonObject()) {
             return Optional.empty();
         }
-        return Optional.of(parse(goals, Goals.class, "getgoals"));
+        return Optional.of(calls.parse(goals, Goals.class, "getgoals"));
     }
-
-    // ---------------------------------------------------------------- heart
 
     /**
      * {@code v2/heart list}, following paging to the end.
@@ -320,18 +299,16 @@ public class WithingsClient {
         putEpoch(params, "startdate", start);
         putEpoch(params, "enddate", end);
         List<HeartSeries> result = new ArrayList<>();
-        for (HeartBody body : paged(tp, PATH_HEART_V2, "list", params, HeartBody.class, b -> b.more, b -> b.offset)
+        for (HeartBody body : calls.paged(tp, PATH_HEART_V2, "list", params, HeartBody.class, b -> b.more, b -> b.offset)
                 .bodies()) {
             addAll(result, body.series);
         }
         return result;
     }
 
-    // ---------------------------------------------------------------- notify
-
     /**
      * {@code notify subscribe}. Withings probes the URL with HEAD first; 293/294 (a
-     * {@link WithingsInvalidParamsException}) mean that it could not validate it.
+     * invalid parameters family) mean that it could not validate it.
      */
     public void notifySubscribe(TokenProvider tp, String callbackUrl, int appli, @Nullable String comment)
             throws WithingsApiException {
@@ -339,7 +316,7 @@ public class WithingsClient {
         if (comment != null) {
             params.put("comment", comment);
         }
-        call(tp, PATH_NOTIFY, "subscribe", params);
+        calls.call(tp, PATH_NOTIFY, "subscribe", params);
     }
 
     /**
@@ -352,186 +329,17 @@ public class WithingsClient {
         if (appli != null) {
             params.put("appli", appli.toString());
         }
-        NotifyListBody body = parse(call(tp, PATH_NOTIFY, "list", params), NotifyListBody.class, "notify list");
+        NotifyListBody body = calls.parse(calls.call(tp, PATH_NOTIFY, "list", params), NotifyListBody.class, "notify list");
         List<NotifyProfile> result = new ArrayList<>();
         addAll(result, body.profiles);
         return result;
     }
 
     /**
-     * {@code notify get}.
-     */
-    public NotifyProfile notifyGet(TokenProvider tp, String callbackUrl, int appli) throws WithingsApiException {
-        return parse(call(tp, PATH_NOTIFY, "get", notifyParams(callbackUrl, appli)), NotifyProfile.class,
-                "notify get");
-    }
-
-    /**
      * {@code notify revoke}.
      */
     public void notifyRevoke(TokenProvider tp, String callbackUrl, int appli) throws WithingsApiException {
-        call(tp, PATH_NOTIFY, "revoke", notifyParams(callbackUrl, appli));
-    }
-
-    /**
-     * {@code notify update}: changes the URL, the appli or the comment of a subscription (at least one non-null).
-     */
-    public void notifyUpdate(TokenProvider tp, String callbackUrl, int appli, @Nullable String newCallbackUrl,
-            @Nullable Integer newAppli, @Nullable String comment) throws WithingsApiException {
-        Map<String, String> params = notifyParams(callbackUrl, appli);
-        if (newCallbackUrl != null) {
-            params.put("new_callbackurl", newCallbackUrl);
-        }
-        if (newAppli != null) {
-            params.put("new_appli", newAppli.toString());
-        }
-        if (comment != null) {
-            params.put("comment", comment);
-        }
-        call(tp, PATH_NOTIFY, "update", params);
-    }
-
-    // ---------------------------------------------------------------- core
-
-    /**
-     * Sends one request through the rate limiter and returns the {@code body} of a status-0 answer. A status of
-     * the auth family refreshes the token once and retries once; 601 pauses the rate limiter.
-     *
-     * @param tp the user's tokens
-     * @param path the service path, e.g. {@link #PATH_MEASURE}
-     * @param action the action
-     * @param params further form fields
-     * @return the body (an empty object when the answer had none)
-     * @throws WithingsApiException typed by status family
-     */
-    public JsonElement call(TokenProvider tp, String path, String action, Map<String, String> params)
-            throws WithingsApiException {
-        String what = path + " " + action;
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("action", action);
-        form.putAll(params);
-        String token = tp.accessToken();
-        boolean refreshed = false;
-        while (true) {
-            rateLimiter.acquire();
-            HttpResult result = transport.post(config.apiUri(path), form, token, config.requestTimeout());
-            JsonObject envelope = envelope(result, what);
-            int status = envelope.get("status").getAsInt();
-            if (status == 0) {
-                JsonElement body = envelope.get("body");
-                return body == null || body.isJsonNull() ? new JsonObject() : body;
-            }
-            StatusFamily family = StatusFamily.of(status);
-            if (logger.isDebugEnabled()) {
-                logger.debug("{} answered status {} ({}): {}", what, status, family, errorText(envelope, token));
-            }
-            if (family == StatusFamily.TOO_MANY_REQUESTS) {
-                rateLimiter.pause();
-            }
-            if (family == StatusFamily.AUTH_FAILED && !refreshed) {
-                refreshed = true;
-                token = tp.refreshedAccessToken();
-                continue;
-            }
-            throw WithingsApiException.forStatus(status, what);
-        }
-    }
-
-    private JsonObject envelope(HttpResult result, String what) throws WithingsCommunicationException {
-        String body = result.body();
-        if (body.isBlank()) {
-            throw new WithingsCommunicationException(what + ": empty answer (HTTP " + result.httpStatus() + ")");
-        }
-        JsonElement root;
-        try {
-            root = JsonParser.parseString(body);
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new WithingsCommunicationException(what + ": answer is not JSON (HTTP " + result.httpStatus()
-                    + ", " + shortContentType(result.contentType()) + ")");
-        }
-        if (root.isJsonObject()) {
-            JsonElement status = root.getAsJsonObject().get("status");
-            if (status instanceof JsonPrimitive primitive && primitive.isNumber()) {
-                try {
-                    int value = primitive.getAsInt();
-                    if (value == primitive.getAsDouble()) {
-                        return root.getAsJsonObject();
-                    }
-                } catch (NumberFormatException e) {
-                    // fall through
-                }
-            }
-        }
-        throw new WithingsCommunicationException(
-                what + ": answer without Withings status (HTTP " + result.httpStatus() + ")");
-    }
-
-    private static String shortContentType(@Nullable String contentType) {
-        if (contentType == null) {
-            return "no content type";
-        }
-        int semicolon = contentType.indexOf(';');
-        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return type.length() > 60 ? type.substring(0, 60) : type;
-    }
-
-    private static String errorText(JsonObject envelope, String token) {
-        JsonElement error = envelope.get("error");
-        if (error == null || !error.isJsonPrimitive()) {
-            return "-";
-        }
-        String text = error.getAsString();
-        if (!token.isEmpty()) {
-            text = text.replace(token, "***");
-        }
-        // an echoed callback URL would carry the webhook secret
-        text = WEBHOOK_SECRET_IN_TEXT.matcher(text).replaceAll("$1***");
-        return text.length() > 200 ? text.substring(0, 200) : text;
-    }
-
-    private <T> T parse(JsonElement element, Class<T> type, String what) throws WithingsCommunicationException {
-        try {
-            T value = gson.fromJson(element, type);
-            if (value == null) {
-                throw new WithingsCommunicationException(what + ": empty body");
-            }
-            return value;
-        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new WithingsCommunicationException(what + ": unexpected body structure");
-        }
-    }
-
-    /** The bodies of all pages read, and whether the last page said there is no more. */
-    private record Pages<B>(List<B> bodies, boolean complete) {
-    }
-
-    private <B> Pages<B> paged(TokenProvider tp, String path, String action, Map<String, String> params,
-            Class<B> bodyType, Function<B, @Nullable Boolean> more, Function<B, @Nullable Integer> nextOffset)
-            throws WithingsApiException {
-        List<B> bodies = new ArrayList<>();
-        Map<String, String> pageParams = new LinkedHashMap<>(params);
-        int lastOffset = 0;
-        for (int page = 1;; page++) {
-            B body = parse(call(tp, path, action, pageParams), bodyType, path + " " + action);
-            bodies.add(body);
-            Boolean hasMore = more.apply(body);
-            if (hasMore == null || !hasMore) {
-                return new Pages<>(bodies, true);
-            }
-            Integer offset = nextOffset.apply(body);
-            if (offset == null || offset <= lastOffset) {
-                logger.debug("{} {}: 'more' without a usable offset, paging stopped after {} pages", path, action,
-                        page);
-                return new Pages<>(bodies, false);
-            }
-            if (page >= config.maxPages()) {
-                logger.debug("{} {}: page limit of {} reached, the rest is fetched later", path, action,
-                        config.maxPages());
-                return new Pages<>(bodies, false);
-            }
-            lastOffset = offset;
-            pageParams.put("offset", offset.toString());
-        }
+        calls.call(tp, PATH_NOTIFY, "revoke", notifyParams(callbackUrl, appli));
     }
 
     /**

@@ -22,7 +22,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class WithingsCommunicationException extends WithingsTransientException {
+public class WithingsCommunicationException extends WithingsApiException {
 
     private static final long serialVersionUID = 1L;
 

@@ -12,11 +12,13 @@
  */
 package org.openhab.binding.withings.internal.api;
 
+import java.time.Duration;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * Too many requests (601, family {@link StatusFamily#TOO_MANY_REQUESTS}): the bridge's rate limiter pauses every user
- * for its cool-down.
+ * No request budget: Withings answered 601, or the bridge's {@link WithingsRateLimiter} had none left. The caller
+ * reschedules its work after {@link #retryAfter()}.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -25,7 +27,19 @@ public class WithingsRateLimitException extends WithingsApiException {
 
     private static final long serialVersionUID = 1L;
 
-    public WithingsRateLimitException(int status, String message) {
+    private final Duration retryAfter;
+
+    public WithingsRateLimitException(int status, String message, Duration retryAfter) {
         super(StatusFamily.TOO_MANY_REQUESTS, status, message);
+        this.retryAfter = retryAfter;
+    }
+
+    public WithingsRateLimitException(int status, String message) {
+        this(status, message, StatusFamily.TOO_MANY_REQUESTS.initialRetryDelay());
+    }
+
+    /** @return when the budget is back */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 }

@@ -12,14 +12,8 @@
  */
 package org.openhab.binding.withings.internal.auth;
 
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
@@ -42,10 +36,7 @@ import com.google.gson.GsonBuilder;
 public final class WithingsOAuth {
 
     /** The scopes the binding asks for, in Withings' comma-separated form. */
-    public static final String SCOPES = String.join(",", WithingsScope.INFO, WithingsScope.METRICS,
-            WithingsScope.ACTIVITY, WithingsScope.SLEEP_EVENTS);
-    /** {@link #SCOPES} as a set. */
-    public static final Set<String> SCOPE_SET = Set.copyOf(List.of(SCOPES.split(",")));
+    public static final String SCOPES = WithingsScope.REQUESTED_TEXT;
 
     private WithingsOAuth() {
     }
@@ -59,20 +50,12 @@ public final class WithingsOAuth {
     public record Service(OAuthClientService service, WithingsAccessTokenDeserializer deserializer) {
     }
 
-    /**
-     * Creates the service of one handle.
-     *
-     * @return the {@code withGsonBuilder} instance with {@code action=requesttoken}: the only one to use
-     */
-    public static OAuthClientService create(OAuthFactory factory, String handle, WithingsApiConfig config,
-            String clientId, String clientSecret) {
-        return createWithDeserializer(factory, handle, config, clientId, clientSecret).service();
-    }
 
     /**
-     * As {@link #create}, also returning the deserializer for {@link OAuthTokenProvider}.
+     * Creates the service of one handle: the {@code withGsonBuilder} instance with {@code action=requesttoken}, the
+     * only one to use for that handle, with its deserializer for {@link OAuthTokenProvider}.
      */
-    public static Service createWithDeserializer(OAuthFactory factory, String handle, WithingsApiConfig config,
+    public static Service create(OAuthFactory factory, String handle, WithingsApiConfig config,
             String clientId, String clientSecret) {
         WithingsAccessTokenDeserializer deserializer = new WithingsAccessTokenDeserializer();
         OAuthClientService base = factory.createOAuthClientService(handle, config.tokenUrl(), config.authorizeUrl(),
@@ -95,20 +78,4 @@ public final class WithingsOAuth {
         return "withings:user:" + bridgeId + ":" + userId;
     }
 
-    /**
-     * @param grantedScope the {@code scope} of the token answer (comma or space separated), or null
-     * @return the scopes of {@link #SCOPES} that were not granted, in the order of {@link #SCOPES}
-     */
-    public static Set<String> missingScopes(@Nullable String grantedScope) {
-        Set<String> granted = grantedScope == null ? Set.of()
-                : Arrays.stream(grantedScope.split("[,\\s]+")).map(String::trim).filter(s -> !s.isEmpty())
-                        .collect(Collectors.toSet());
-        Set<String> missing = new LinkedHashSet<>();
-        for (String scope : SCOPES.split(",")) {
-            if (!granted.contains(scope)) {
-                missing.add(scope);
-            }
-        }
-        return missing;
-    }
 }

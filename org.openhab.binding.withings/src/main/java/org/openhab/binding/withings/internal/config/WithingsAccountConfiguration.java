@@ -33,7 +33,8 @@ public class WithingsAccountConfiguration {
     public int bodyInterval = 900;
     public int activityInterval = 1800;
     public int sleepInterval = 3600;
-    public int goalsInterval = 3600;
+    public int goalsInterval = 86400;
+    public int devicesInterval = 21600;
     public int pushSafetyInterval = 86400;
     public int backfillDays = 30;
 

@@ -23,6 +23,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
 import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
@@ -72,7 +73,7 @@ public class WithingsConsoleCommandExtension extends AbstractConsoleCommandExten
                     ? "Sync of Withings user " + args[2] + " requested."
                     : "Withings user " + args[2] + " has no running user Thing on bridge " + args[1]));
         } else if (UNLINK.equals(args[0]) && args.length == 3) {
-            withAccount(args[1], console, account -> console.println(account.unlink(args[2])
+            withAccount(args[1], console, account -> console.println(account.linking().unlink(args[2])
                     ? "Withings user " + args[2] + " unlinked."
                     : "Withings user " + args[2] + " is not linked to bridge " + args[1]));
         } else {
@@ -97,8 +98,8 @@ public class WithingsConsoleCommandExtension extends AbstractConsoleCommandExten
             return;
         }
         for (WithingsAccountHandler account : accounts) {
-            console.println("Bridge " + account.getThing().getUID() + " (" + account.bridgeLabel() + "): "
-                    + account.getThing().getStatus() + ", linking page " + account.connectPath());
+            console.println("Bridge " + account.getThing().getUID() + " (" + account.linking().bridgeLabel() + "): "
+                    + account.getThing().getStatus() + ", linking page " + WithingsBindingConstants.CONNECT_PATH + account.bridgeId());
             WithingsClient client = null;
             try {
                 client = account.client();
@@ -109,10 +110,10 @@ public class WithingsConsoleCommandExtension extends AbstractConsoleCommandExten
                 WithingsRateLimiter limiter = client.getRateLimiter();
                 console.println("  requests: " + limiter.getTotalRequests() + " total, "
                         + limiter.getCurrentWindowCount() + " in the last minute (limit " + limiter.getMaxPerMinute()
-                        + "), " + limiter.getQueueLength() + " waiting, " + limiter.getTotalPauses()
+                        + "), " + limiter.getTotalRefusals() + " deferred, " + limiter.getTotalPauses()
                         + " pauses" + limiter.getPausedUntil().map(t -> ", paused until " + time(t)).orElse(""));
             }
-            List<LinkedUserView> users = account.linkedUsers();
+            List<LinkedUserView> users = account.linking().linkedUsers();
             if (users.isEmpty()) {
                 console.println("  no linked user");
             }

@@ -26,12 +26,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
+import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
 import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
+import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
 import org.openhab.core.config.discovery.AbstractThingHandlerDiscoveryService;
 import org.openhab.core.config.discovery.DiscoveryResult;
 import org.openhab.core.config.discovery.DiscoveryResultBuilder;
@@ -97,7 +100,7 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
         if (handler == null) {
             return;
         }
-        for (String userId : handler.linkedUserIds()) {
+        for (String userId : handler.linking().linkedUsers().stream().map(LinkedUserView::userId).toList()) {
             userLinked(userId);
         }
     }
@@ -134,7 +137,7 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
     }
 
     private void publishUser(WithingsAccountHandler handler, String userId, List<String> deviceNames) {
-        if (handler.hasChildWith(PROPERTY_USER_ID, userId)) {
+        if (hasChildWith(handler, PROPERTY_USER_ID, userId)) {
             logger.debug("Withings user {} already is a Thing: not proposed", userId);
             return;
         }
@@ -147,7 +150,7 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
 
     private void publishDevices(String userId) {
         WithingsAccountHandler handler = thingHandler;
-        if (handler == null || !handler.isStarted()) {
+        if (handler == null || !handler.isRunning()) {
             return;
         }
         Optional<TokenProvider> tp = handler.tokenProvider(userId);
@@ -156,7 +159,12 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
         }
         List<Device> devices;
         try {
-            devices = handler.client().getDevices(tp.get());
+            devices = handler.listDevices(userId, tp.get());
+        } catch (WithingsRateLimitException e) {
+            // no request budget now: try again when there is, without holding the thread
+            scheduler.schedule(() -> publishDevices(userId), Math.max(1, e.retryAfter().toSeconds()),
+                    TimeUnit.SECONDS);
+            return;
         } catch (WithingsApiException | IllegalStateException e) {
             logger.debug("Devices of Withings user {} not discovered: {}", userId, e.getMessage());
             return;
@@ -170,7 +178,7 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
             }
             String name = deviceName(device);
             names.add(name);
-            if (handler.hasChildWith(PROPERTY_DEVICE_ID, deviceId)) {
+            if (hasChildWith(handler, PROPERTY_DEVICE_ID, deviceId)) {
                 continue;
             }
             ThingUID uid = deviceUID(handler, deviceId);
@@ -191,6 +199,13 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
         }
         deviceResults.put(userId, uids);
         publishUser(handler, userId, new ArrayList<>(names));
+    }
+
+    /** Whether a child Thing of the bridge already carries this value in its configuration or properties. */
+    private static boolean hasChildWith(WithingsAccountHandler handler, String property, String value) {
+        return handler.getThing().getThings().stream()
+                .anyMatch(child -> value.equals(String.valueOf(child.getConfiguration().get(property)))
+                        || value.equals(child.getProperties().get(property)));
     }
 
     /** A label-friendly name of a device: its model, else its type. No ids. */

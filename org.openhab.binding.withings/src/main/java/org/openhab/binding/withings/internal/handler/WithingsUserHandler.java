@@ -16,10 +16,7 @@ import static org.openhab.binding.withings.internal.WithingsBindingConstants.PRO
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,35 +26,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.WithingsServices;
 import org.openhab.binding.withings.internal.api.AttribPolicy;
-import org.openhab.binding.withings.internal.api.MeasureType;
+import org.openhab.binding.withings.internal.api.NotifyAppli;
 import org.openhab.binding.withings.internal.api.TokenProvider;
-import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
-import org.openhab.binding.withings.internal.api.WithingsCommunicationException;
-import org.openhab.binding.withings.internal.api.WithingsInvalidParamsException;
-import org.openhab.binding.withings.internal.api.WithingsNotImplementedException;
-import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
-import org.openhab.binding.withings.internal.api.WithingsUnauthorizedException;
-import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import org.openhab.binding.withings.internal.config.WithingsUserConfiguration;
-import org.openhab.binding.withings.internal.dto.Activity;
-import org.openhab.binding.withings.internal.dto.Device;
-import org.openhab.binding.withings.internal.mapping.ActivityMapper;
-import org.openhab.binding.withings.internal.mapping.GoalsMapper;
-import org.openhab.binding.withings.internal.mapping.MeasureMapper;
-import org.openhab.binding.withings.internal.mapping.NotificationCoalescer;
-import org.openhab.binding.withings.internal.mapping.SleepMapper;
-import org.openhab.binding.withings.internal.mapping.States;
-import org.openhab.binding.withings.internal.mapping.SyncCursorStore;
-import org.openhab.binding.withings.internal.mapping.WorkoutMapper;
-import org.openhab.core.library.types.OnOffType;
-import org.openhab.core.storage.Storage;
+import org.openhab.binding.withings.internal.mapping.ChannelData;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -65,61 +44,40 @@ import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.binding.BaseThingHandler;
-import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.types.Command;
 import org.openhab.core.types.RefreshType;
 import org.openhab.core.types.State;
-import org.openhab.core.types.TimeSeries;
 import org.openhab.core.types.UnDefType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The handler of a linked person ({@code withings:user}): when each data type is synced (polls at the configured
- * intervals, push-driven fetches coalesced per type, back-off after failures), bed presence from appli 50/51, the
- * devices of the user shared by the device Things, and the Thing status. What a sync fetches, maps and persists
- * (cursors, snapshots, measurements as time series at the time they were taken) is {@link UserSync}.
+ * The handler of a linked person ({@code withings:user}): lifecycle and Thing status only. The data types are its
+ * {@link DataUnit}s (measures, activity and workouts, sleep, goals, devices, presence); a notification from the
+ * bridge goes to the unit that owns its category, a REFRESH to the unit of the channel's group.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-public class WithingsUserHandler extends BaseThingHandler implements WithingsUserListener {
+public class WithingsUserHandler extends BaseThingHandler {
 
     static final Duration DEFAULT_DEBOUNCE = Duration.ofSeconds(2);
-    static final Duration REFRESH_MIN_SPACING = Duration.ofMinutes(1);
-    static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
-    static final long MIN_INTERVAL_SECONDS = 60;
-
-    public static final String PRESENCE_IN_BED = "presence#in-bed";
-    public static final String PRESENCE_EVENT = "presence#bed-event";
-    public static final String PRESENCE_LAST = "presence#last-bed-event";
 
     private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
     private final WithingsServices services;
-    private final ScheduledExecutorService executor;
-    private final Clock clock;
-    private final ReentrantLock syncLock = new ReentrantLock();
-    private final Map<SyncType, ScheduledFuture<?>> pollJobs = new EnumMap<>(SyncType.class);
-    private final Map<SyncType, Instant> lastRefresh = new ConcurrentHashMap<>();
+    /** Runs the units' fetches and timers. */
+    final ScheduledExecutorService executor;
+    final Clock clock;
+    /** The units' cursors and snapshots. */
+    final SyncCursorStore store;
+    private final NotificationCoalescer<DataUnit> coalescer;
     private final Map<String, State> published = new ConcurrentHashMap<>();
-    private final Set<SyncType> missingScope = ConcurrentHashMap.newKeySet();
-    private final Map<SyncType, Integer> failures = new ConcurrentHashMap<>();
-    private final NotificationCoalescer<SyncType> coalescer;
 
+    private volatile List<DataUnit> units = List.of();
     private String userId = "";
     private AttribPolicy attribPolicy = AttribPolicy.DEFAULT;
-    private volatile @Nullable SyncCursorStore store;
-    /** The data side; guarded by syncLock. */
-    private volatile @Nullable UserSync data;
     private volatile @Nullable WithingsAccountAccess access;
-    private @Nullable ScheduledFuture<?> midnightJob;
     private @Nullable ScheduledFuture<?> startJob;
-
-    // devices of this user, shared by the device Things
-    private final Object devicesLock = new Object();
-    private List<Device> devices = List.of();
-    private @Nullable Instant devicesFetched;
-
     private volatile boolean disposed;
     private volatile boolean authorizationLost;
     private volatile boolean synced;
@@ -128,11 +86,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         this(thing, services, null, Clock.systemUTC(), DEFAULT_DEBOUNCE);
     }
 
-    /**
-     * For tests: the executor that runs syncs and timers, the clock and the notification debounce.
-     *
-     * @param executor the executor, or null for the handler's {@code scheduler}
-     */
+    /** For tests: the executor (null: the handler's scheduler), the clock and the notification debounce. */
     WithingsUserHandler(Thing thing, WithingsServices services, @Nullable ScheduledExecutorService executor,
             Clock clock, Duration debounce) {
         super(thing);
@@ -140,21 +94,15 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         this.executor = executor != null ? executor : scheduler;
         this.clock = clock;
         this.coalescer = new NotificationCoalescer<>(this.executor, debounce);
+        this.store = new SyncCursorStore(services.storageService().getStorage(SyncCursorStore.STORAGE_NAME,
+                WithingsServices.class.getClassLoader()), thing.getUID().getAsString());
     }
-
-    WithingsServices services() {
-        return services;
-    }
-
-    // ------------------------------------------------------------------ lifecycle
 
     @Override
     public void initialize() {
         disposed = false;
         authorizationLost = false;
         synced = false;
-        failures.clear();
-        missingScope.clear();
         userId = "";
         WithingsUserConfiguration config = getConfigAs(WithingsUserConfiguration.class);
         String id = config.userId.trim();
@@ -167,13 +115,12 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         if (!id.equals(getThing().getProperties().get(PROPERTY_USER_ID))) {
             updateProperty(PROPERTY_USER_ID, id);
         }
-        Storage<String> storage = services.storageService().getStorage(SyncCursorStore.STORAGE_NAME,
-                WithingsServices.class.getClassLoader());
-        SyncCursorStore cursors = new SyncCursorStore(storage, getThing().getUID().getAsString());
-        store = cursors;
-        data = new UserSync(id, cursors, attribPolicy, clock, this::zone, channelSink());
-
-        publishInitialStates();
+        units = List.of(new MeasuresUnit(this), new ActivityUnit(this), new SleepUnit(this), new GoalsUnit(this),
+                new DevicesUnit(this), new PresenceUnit(this));
+        // every state channel UNDEF, then what the units kept from the last run
+        published.clear();
+        units.forEach(unit -> unit.channels().forEach(channel -> publish(channel, UnDefType.UNDEF)));
+        units.forEach(DataUnit::restore);
 
         WithingsAccountAccess account = findAccess();
         if (account == null) {
@@ -183,38 +130,10 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         start(account);
     }
 
-    /** Where the data side's results go: this Thing's channels, and the midnight job for today's activity. */
-    private UserSync.Sink channelSink() {
-        return new UserSync.Sink() {
-            @Override
-            public void publish(String channel, State state) {
-                WithingsUserHandler.this.publish(channel, state);
-            }
-
-            @Override
-            public void sendSeries(String channel, TimeSeries series) {
-                WithingsUserHandler.this.sendSeries(channel, series);
-            }
-
-            @Override
-            public void trigger(String channel, String event) {
-                if (!disposed) {
-                    triggerChannel(channel, event);
-                }
-            }
-
-            @Override
-            public void activityShown(@Nullable Activity today) {
-                scheduleMidnight(today);
-            }
-        };
-    }
-
     private void start(WithingsAccountAccess account) {
         authorizationLost = false;
-        failures.clear();
+        units.forEach(DataUnit::reset);
         access = account;
-        account.registerUserListener(this);
         updateStatus(ThingStatus.UNKNOWN);
         startJob = executor.schedule(this::initialSync, 0, TimeUnit.SECONDS);
     }
@@ -224,8 +143,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         if (bridge == null || bridge.getStatus() != ThingStatus.ONLINE) {
             return null;
         }
-        BridgeHandler handler = bridge.getHandler();
-        return handler instanceof WithingsAccountAccess account ? account : null;
+        return bridge.getHandler() instanceof WithingsAccountAccess account ? account : null;
     }
 
     @Override
@@ -234,7 +152,7 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             return;
         }
         if (bridgeStatusInfo.getStatus() == ThingStatus.ONLINE) {
-            // a restarted bridge has a new handler: the listener must move from the disposed one to it
+            // a restarted bridge has a new handler; a stopped one that runs again the same
             WithingsAccountAccess account = findAccess();
             if (account != null && account != access) {
                 stop();
@@ -253,313 +171,164 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
     }
 
     private void stop() {
-        WithingsAccountAccess account = access;
         access = null;
-        if (account != null) {
-            account.unregisterUserListener(this);
-        }
+        stopJobs();
+    }
+
+    private void stopJobs() {
         coalescer.cancelAll();
-        cancel(startJob);
-        startJob = null;
-        cancel(midnightJob);
-        midnightJob = null;
-        synchronized (pollJobs) {
-            pollJobs.values().forEach(this::cancel);
-            pollJobs.clear();
+        ScheduledFuture<?> job = startJob;
+        if (job != null) {
+            job.cancel(false);
         }
+        startJob = null;
+        units.forEach(DataUnit::stop);
     }
 
     @Override
     public void handleRemoval() {
-        SyncCursorStore s = store;
-        if (s != null) {
-            s.clear();
-        }
+        store.clear();
         super.handleRemoval();
     }
 
-    private void cancel(@Nullable ScheduledFuture<?> job) {
-        if (job != null) {
-            job.cancel(false);
+    private void initialSync() {
+        for (DataUnit unit : units) {
+            if (!isActive()) {
+                return;
+            }
+            if (unit.interval() > 0) {
+                unit.sync();
+            }
         }
     }
 
-    // ------------------------------------------------------------------ commands
+    /** The Withings userid of this Thing (empty while not configured). */
+    public String userId() {
+        return userId;
+    }
+
+    /** A notification for this user, on the bridge's scheduler: the owning unit takes it. */
+    public void onNotification(WithingsNotification notification) {
+        NotifyAppli appli = notification.category().orElse(null);
+        if (disposed || appli == null) {
+            return;
+        }
+        if (appli == NotifyAppli.USER) {
+            String action = notification.action();
+            if ("unlink".equalsIgnoreCase(action) || "delete".equalsIgnoreCase(action)) {
+                onAuthorizationLost();
+            } else {
+                logger.debug("Withings user {} changed their profile ({})", userId, action);
+            }
+            return;
+        }
+        DataUnit owner = units.stream().filter(u -> u.owns(appli)).findFirst().orElse(null);
+        if (owner == null) {
+            logger.debug("Ignoring Withings notification {} for user {}", appli, userId);
+            return;
+        }
+        owner.notified(notification);
+        units.forEach(unit -> unit.observed(appli));
+    }
+
+    /** The user's authorisation is gone (refused, revoked, unlinked): re-authorisation needed, no more requests. */
+    public void onAuthorizationLost() {
+        if (disposed) {
+            return;
+        }
+        authorizationLost = true;
+        stopJobs();
+        WithingsAccountAccess account = access;
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
+                account != null ? account.authorizationNeededStatus() : "@text/offline.user.authorization");
+    }
+
+    /** The user was linked again, or its token works again. */
+    public void onAuthorized() {
+        WithingsAccountAccess account = access;
+        if (disposed || account == null || (!authorizationLost && synced)) {
+            return;
+        }
+        stopJobs();
+        start(account);
+    }
+
+    /** The webhooks of the user became healthy or unhealthy: the poll intervals adapt. */
+    public void onWebhookHealth(boolean healthy) {
+        if (isActive()) {
+            units.forEach(DataUnit::intervalChanged);
+        }
+    }
 
     @Override
     public void handleCommand(ChannelUID channelUID, Command command) {
         if (!(command instanceof RefreshType)) {
             return;
         }
-        String key = channelKey(channelUID);
+        String group = channelUID.getGroupId();
+        String key = group == null ? channelUID.getIdWithoutGroup() : group + "#" + channelUID.getIdWithoutGroup();
         State state = published.get(key);
         if (state != null) {
             updateState(channelUID, state);
         }
-        String group = channelUID.getGroupId();
-        SyncType type = group == null ? null : SyncType.ofGroup(group);
-        if (type == null || access == null || authorizationLost) {
-            return;
-        }
-        Instant now = clock.instant();
-        Instant last = lastRefresh.get(type);
-        if (last != null && last.plus(REFRESH_MIN_SPACING).isAfter(now)) {
-            return; // at most one refresh-triggered sync per type and minute
-        }
-        lastRefresh.put(type, now);
-        coalescer.submit(type, () -> sync(type));
-    }
-
-    private static String channelKey(ChannelUID channelUID) {
-        String group = channelUID.getGroupId();
-        String id = channelUID.getIdWithoutGroup();
-        return group == null ? id : group + "#" + id;
-    }
-
-    // ------------------------------------------------------------------ listener
-
-    @Override
-    public String userId() {
-        return userId;
-    }
-
-    @Override
-    public void onNotification(WithingsNotification notification) {
-        if (disposed) {
-            return;
-        }
-        switch (notification.appli()) {
-            case 1, 2, 4, 58 -> push(SyncType.MEASURES);
-            case 16 -> push(SyncType.ACTIVITY);
-            case 44 -> push(SyncType.SLEEP);
-            case 54 -> push(SyncType.HEART);
-            case 46 -> {
-                String action = notification.action();
-                if ("unlink".equalsIgnoreCase(action) || "delete".equalsIgnoreCase(action)) {
-                    onAuthorizationLost();
-                } else {
-                    logger.debug("Withings user {} changed their profile ({})", userId, action);
-                }
-            }
-            case 50 -> bedEvent(true, notification);
-            case 51 -> bedEvent(false, notification);
-            default -> logger.debug("Ignoring Withings notification appli {} for user {}", notification.appli(),
-                    userId);
+        if (group != null && isActive()) {
+            units.stream().filter(u -> u.ownsGroup(group)).findFirst().ifPresent(DataUnit::refreshed);
         }
     }
 
-    private void push(SyncType type) {
-        if (authorizationLost || access == null) {
-            return;
-        }
-        coalescer.submit(type, () -> sync(type));
+    @Nullable
+    WithingsAccountAccess account() {
+        return access;
     }
 
-    private void bedEvent(boolean inBed, WithingsNotification notification) {
-        publish(PRESENCE_IN_BED, OnOffType.from(inBed));
-        publish(PRESENCE_LAST, States.dateTime(eventTime(notification),
-                zone()));
-        triggerChannel(PRESENCE_EVENT, inBed ? "IN_BED" : "OUT_BED");
+    /** Whether the units may fetch: started, with a bridge, authorised. */
+    boolean isActive() {
+        return !disposed && access != null && !authorizationLost;
     }
 
-    /** The time of an event notification: its unix date, else its start date, else when it was received. */
-    static Instant eventTime(WithingsNotification notification) {
-        String date = notification.date();
-        if (date != null && !date.isBlank() && date.chars().allMatch(Character::isDigit)) {
-            try {
-                return Instant.ofEpochSecond(Long.parseLong(date));
-            } catch (NumberFormatException e) {
-                // fall through
-            }
+    /** The user's tokens; null (with the status set) when the bridge stopped or the user is not linked. */
+    @Nullable
+    TokenProvider tokens(WithingsAccountAccess account) {
+        Optional<TokenProvider> tokens = account.tokenProvider(userId);
+        if (tokens.isEmpty()) {
+            authorizationRefused(account, null);
         }
-        Instant start = notification.startDate();
-        return start != null ? start : notification.received();
-    }
-
-    @Override
-    public void onAuthorizationLost() {
-        if (disposed) {
-            return;
-        }
-        authorizationLost = true;
-        WithingsAccountAccess account = access;
-        String text = account != null ? account.authorizationNeededStatus() : "@text/offline.user.authorization";
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, text);
-    }
-
-    @Override
-    public void onAuthorized() {
-        if (disposed || access == null) {
-            return;
-        }
-        boolean wasLost = authorizationLost;
-        authorizationLost = false;
-        if (wasLost || !synced) {
-            updateStatus(ThingStatus.UNKNOWN);
-            cancel(startJob);
-            startJob = executor.schedule(this::initialSync, 0, TimeUnit.SECONDS);
-        }
-    }
-
-    @Override
-    public void onWebhookHealth(boolean healthy) {
-        if (disposed || access == null || authorizationLost) {
-            return;
-        }
-        for (SyncType type : SyncType.polled()) {
-            if (type != SyncType.GOALS) {
-                schedulePoll(type, interval(type));
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ scheduling
-
-    private void initialSync() {
-        for (SyncType type : SyncType.polled()) {
-            if (disposed || authorizationLost || access == null) {
-                return;
-            }
-            sync(type);
-        }
-    }
-
-    /** Poll interval of a type: the configured one, or the safety interval while webhooks are healthy. */
-    long interval(SyncType type) {
-        WithingsAccountAccess account = access;
-        if (account == null) {
-            return 3600;
-        }
-        WithingsAccountConfiguration config = account.configuration();
-        long seconds = switch (type) {
-            case MEASURES, HEART -> config.bodyInterval;
-            case ACTIVITY -> config.activityInterval;
-            case SLEEP -> config.sleepInterval;
-            case GOALS -> config.goalsInterval;
-        };
-        if (type != SyncType.GOALS && account.webhooksHealthy(userId)) {
-            seconds = Math.max(seconds, config.pushSafetyInterval);
-        }
-        return Math.max(MIN_INTERVAL_SECONDS, seconds);
-    }
-
-    private void schedulePoll(SyncType type, long delaySeconds) {
-        if (disposed || (type == SyncType.HEART && !failures.containsKey(type))) {
-            return; // the heart list is fetched on push only, or retried after a failure
-        }
-        synchronized (pollJobs) {
-            cancel(pollJobs.get(type));
-            pollJobs.put(type, executor.schedule(() -> sync(type), delaySeconds, TimeUnit.SECONDS));
-        }
-    }
-
-    /** 1, 2, 4, 8, 16, 30, 30 ... minutes after 1, 2, 3 ... consecutive failures. */
-    static long backoffSeconds(int consecutiveFailures) {
-        int n = Math.max(1, consecutiveFailures);
-        long minutes = 1L << Math.min(n - 1, 5);
-        return Math.min(MAX_BACKOFF.toSeconds(), Duration.ofMinutes(minutes).toSeconds());
-    }
-
-    // ------------------------------------------------------------------ sync
-
-    /** Runs one sync of the type now (on the calling thread) and schedules the next poll. */
-    void sync(SyncType type) {
-        WithingsAccountAccess account = access;
-        if (disposed || account == null || authorizationLost) {
-            return;
-        }
-        long next = interval(type);
-        syncLock.lock();
-        try {
-            Optional<TokenProvider> tokens = account.tokenProvider(userId);
-            if (tokens.isEmpty() && !account.isRunning()) {
-                bridgeStopped(account);
-                return;
-            }
-            if (tokens.isEmpty()) {
-                authorizationLost = true;
-                updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                        account.authorizationNeededStatus());
-                return;
-            }
-            requireData().sync(type, account.client(), tokens.get(), account.configuration());
-            missingScope.remove(type);
-            succeeded(type);
-        } catch (WithingsAuthException e) {
-            if (!account.isRunning()) {
-                bridgeStopped(account); // the bridge released the session during the request
-                return;
-            }
-            logger.debug("Withings user {} needs re-authorisation: {}", userId, e.getMessage());
-            authorizationLost = true;
-            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR,
-                    account.authorizationNeededStatus());
-            return;
-        } catch (WithingsUnauthorizedException e) {
-            logger.debug("Withings user {} did not grant {} for {}", userId, type.scope(), type.key());
-            missingScope.add(type);
-            undefGroups(type);
-            succeeded(type);
-        } catch (WithingsRateLimitException e) {
-            // keep the status; the bridge's limiter pauses every user, try again after the pause
-            logger.debug("Withings rate limit reached while syncing {} of user {}", type.key(), userId);
-            next = Math.max(MIN_INTERVAL_SECONDS, account.configuration().rateLimitPause);
-        } catch (WithingsInvalidParamsException | WithingsNotImplementedException e) {
-            // a request the service refuses: retrying will not help; keep the status
-            logger.debug("Withings refused the {} sync of user {}: {}", type.key(), userId, e.getMessage());
-        } catch (WithingsApiException e) {
-            logger.debug("Withings {} sync of user {} failed: {}", type.key(), userId, e.getMessage());
-            next = failed(type);
-        } catch (RuntimeException e) {
-            logger.debug("Unexpected failure of the {} sync of user {}", type.key(), userId, e);
-            next = failed(type);
-        } finally {
-            syncLock.unlock();
-        }
-        if (!authorizationLost) {
-            schedulePoll(type, next);
-        }
+        return tokens.orElse(null);
     }
 
     /**
-     * The bridge was stopped (its handler disposed, the user sessions released) before this Thing heard of it: no
-     * re-authorisation is needed, only the bridge. OFFLINE/BRIDGE_OFFLINE without polling until
-     * {@link #bridgeStatusChanged(ThingStatusInfo)} reports it ONLINE again.
+     * Withings refused the user's token. If the bridge stopped meanwhile (it released the sessions), the bridge is
+     * the problem: OFFLINE/BRIDGE_OFFLINE without polling until {@link #bridgeStatusChanged} reports it ONLINE.
      */
-    private void bridgeStopped(WithingsAccountAccess account) {
+    void authorizationRefused(WithingsAccountAccess account, @Nullable WithingsAuthException e) {
         if (disposed || access != account) {
-            return; // disposed, or already moved to a restarted bridge
+            return;
         }
-        logger.debug("The bridge of Withings user {} is not running", userId);
-        stop();
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+        if (!account.isRunning()) {
+            logger.debug("The bridge of Withings user {} is not running", userId);
+            stop();
+            updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.BRIDGE_OFFLINE);
+            return;
+        }
+        logger.debug("Withings user {} needs re-authorisation{}", userId, e == null ? "" : ": " + e.getMessage());
+        onAuthorizationLost();
     }
 
-    /**
-     * After a failed sync: OFFLINE with a communication error until the retry.
-     *
-     * @return the delay of the retry in seconds, growing with the consecutive failures of the type
-     */
-    private long failed(SyncType type) {
-        long retry = backoffSeconds(failures.merge(type, 1, Integer::sum));
-        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
-                "@text/offline.user.communication-error [\"" + retry / 60 + "\"]");
-        return retry;
+    /** One fetch of the unit, coalesced with the other requests for it within the debounce. */
+    void coalesce(DataUnit unit) {
+        if (isActive()) {
+            coalescer.submit(unit, unit::sync);
+        }
     }
 
-    /** After a sync without communication failure: ONLINE unless another type is still failing. */
-    private void succeeded(SyncType type) {
-        failures.remove(type);
+    /** After a fetch without communication failure: ONLINE unless a unit is still failing. */
+    void unitWorked() {
         synced = true;
-        if (!failures.isEmpty()) {
-            return; // stays OFFLINE/COMMUNICATION_ERROR until every type works again
+        if (units.stream().anyMatch(DataUnit::isFailing)) {
+            return; // stays OFFLINE/COMMUNICATION_ERROR until every unit works again
         }
         Set<String> scopes = new LinkedHashSet<>();
-        for (SyncType t : SyncType.values()) {
-            if (missingScope.contains(t)) {
-                scopes.add(t.scope());
-            }
-        }
+        units.stream().filter(DataUnit::isMissingScope).forEach(u -> scopes.add(u.scope()));
         if (scopes.isEmpty()) {
             updateStatus(ThingStatus.ONLINE);
         } else {
@@ -568,148 +337,52 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
         }
     }
 
-    private void undefGroups(SyncType type) {
-        for (String channel : channelsOf(type)) {
-            publish(channel, UnDefType.UNDEF);
-        }
+    /** After a failed fetch: OFFLINE with a communication error until the retry after the given seconds. */
+    void unitFailed(long retrySeconds) {
+        updateStatus(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR,
+                "@text/offline.user.communication-error [\"" + retrySeconds / 60 + "\"]");
     }
 
-    private void scheduleMidnight(@Nullable Activity today) {
-        if (disposed) {
-            return;
-        }
-        ZoneId zone = today != null
-                ? States.zone(today.timezone, zone())
-                : zone();
-        long delay = Math.max(1,
-                Duration.between(clock.instant(), ActivityMapper.nextMidnight(clock, zone)).toSeconds() + 1);
-        cancel(midnightJob);
-        midnightJob = executor.schedule(this::midnight, delay, TimeUnit.SECONDS);
-    }
-
-    /** At local midnight: today's activity is not known yet. */
-    void midnight() {
-        syncLock.lock();
-        try {
-            requireData().publishActivity();
-        } finally {
-            syncLock.unlock();
-        }
-    }
-
-    // ------------------------------------------------------------------ devices
-
-    /**
-     * The devices of this user as Withings lists them, fetched at most once per {@code maxAge} however many device
-     * Things ask.
-     *
-     * @throws WithingsApiException when they cannot be fetched
-     */
-    public List<Device> devices(Duration maxAge) throws WithingsApiException {
-        WithingsAccountAccess account = access;
-        if (account == null || authorizationLost) {
-            throw new WithingsAuthException(WithingsApiException.NO_STATUS, "user " + userId + " is not available");
-        }
-        if (!account.isRunning()) {
-            throw new WithingsCommunicationException("the bridge of user " + userId + " is not running");
-        }
-        synchronized (devicesLock) {
-            Instant fetched = devicesFetched;
-            if (fetched != null && fetched.plus(maxAge).isAfter(clock.instant())) {
-                return devices;
-            }
-            Optional<TokenProvider> tokens = account.tokenProvider(userId);
-            if (tokens.isEmpty() && !account.isRunning()) {
-                throw new WithingsCommunicationException("the bridge of user " + userId + " is not running");
-            }
-            TokenProvider tp = tokens.orElseThrow(() -> new WithingsAuthException(WithingsApiException.NO_STATUS,
-                    "user " + userId + " is not linked"));
-            List<Device> list = List.copyOf(account.client().getDevices(tp));
-            devices = list;
-            devicesFetched = clock.instant();
-            return list;
-        }
-    }
-
-    /** The bridge's poll interval for goals and devices, in seconds. */
-    public long devicesInterval() {
-        WithingsAccountAccess account = access;
-        return Math.max(MIN_INTERVAL_SECONDS, account == null ? 3600 : account.configuration().goalsInterval);
-    }
-
-    // ------------------------------------------------------------------ states
-
-    private ZoneId zone() {
+    ZoneId zone() {
         return services.timeZoneProvider().getTimeZone();
     }
 
-    private UserSync requireData() {
-        UserSync d = data;
-        if (d == null) {
-            throw new IllegalStateException("not initialized");
-        }
-        return d;
+    AttribPolicy attribPolicy() {
+        return attribPolicy;
     }
 
-    /** Every state channel UNDEF, then what the snapshots of the last run knew (presence is never restored). */
-    private void publishInitialStates() {
-        published.clear();
-        for (SyncType type : SyncType.values()) {
-            for (String channel : channelsOf(type)) {
-                publish(channel, UnDefType.UNDEF);
-            }
-        }
-        publish(PRESENCE_IN_BED, UnDefType.UNDEF);
-        publish(PRESENCE_LAST, UnDefType.UNDEF);
-
-        UserSync d = requireData();
-        syncLock.lock();
-        try {
-            d.restoreSnapshots();
-        } finally {
-            syncLock.unlock();
-        }
+    /** The unit of this key (e.g. {@code measures}), for tests and the benchmark. */
+    DataUnit unit(String key) {
+        return units.stream().filter(u -> u.key().equals(key)).findFirst().orElseThrow();
     }
 
-    /** The state channels of a type (group#id). */
-    static List<String> channelsOf(SyncType type) {
-        List<String> result = new ArrayList<>();
-        switch (type) {
-            case MEASURES -> {
-                for (String group : List.of(MeasureType.GROUP_BODY, MeasureType.GROUP_HEART)) {
-                    for (String id : MeasureType.channelIds(group)) {
-                        result.add(group + "#" + id);
-                    }
-                    result.add(group + "#" + MeasureMapper.LAST_MEASURED);
-                }
-                result.add(MeasureMapper.BMI);
+    void publish(ChannelData data) {
+        data.series().forEach((channel, series) -> {
+            if (series.size() > 0 && !disposed) {
+                sendTimeSeries(channel, series);
             }
-            case ACTIVITY -> {
-                ActivityMapper.CHANNELS.forEach(c -> result.add(ActivityMapper.GROUP + "#" + c));
-                WorkoutMapper.CHANNELS.forEach(c -> result.add(WorkoutMapper.GROUP + "#" + c));
-            }
-            case SLEEP -> SleepMapper.CHANNELS.forEach(c -> result.add(SleepMapper.GROUP + "#" + c));
-            case GOALS -> result.addAll(List.of(GoalsMapper.STEPS, GoalsMapper.SLEEP, GoalsMapper.WEIGHT));
-            case HEART -> {
-            }
-        }
-        return result;
+        });
+        publishStates(data);
     }
 
-    private void sendSeries(String channel, TimeSeries series) {
-        if (series.size() > 0 && !disposed) {
-            sendTimeSeries(channel, series);
-        }
+    void publishStates(ChannelData data) {
+        data.states().forEach(this::publish);
     }
 
-    private void publish(String channel, State state) {
+    void publish(String channel, State state) {
         published.put(channel, state);
         if (!disposed) {
             updateState(channel, state);
         }
     }
 
-    /** After dispose, a sync or a bridge call still under way reports nothing: the Thing is no longer ours. */
+    void trigger(String channel, String event) {
+        if (!disposed) {
+            triggerChannel(channel, event);
+        }
+    }
+
+    /** After dispose, a fetch still under way reports nothing: the Thing is no longer ours. */
     @Override
     protected void updateStatus(ThingStatus status, ThingStatusDetail statusDetail, @Nullable String description) {
         if (!disposed) {

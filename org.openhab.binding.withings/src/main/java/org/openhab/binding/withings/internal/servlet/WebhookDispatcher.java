@@ -13,7 +13,7 @@
 package org.openhab.binding.withings.internal.servlet;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.binding.withings.internal.handler.WithingsNotification;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 
 /**
  * Where the {@link WithingsWebhookServlet} hands validated notifications: implemented by the account bridge. Both

@@ -33,7 +33,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.WithingsBindingConstants;
-import org.openhab.binding.withings.internal.handler.WithingsNotification;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import org.osgi.service.http.HttpService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -510,18 +510,4 @@ class WithingsClientFixturesTest extends ClientTestBase {
 
         assertTrue(client().notifyList(tokens, null).isEmpty());
     }
-
-    @Test
-    void notifyGetAndUpdate() throws Exception {
-        server().stub(NOTIFY, "get", ok("{\"appli\":44,\"callbackurl\":\"https://example.org/cb\",\"comment\":\"c\"}"));
-        server().stub(NOTIFY, "update", ok("{}"));
-        NotifyProfile profile = client().notifyGet(tokens, "https://example.org/cb", 44);
-        assertEquals(44, profile.appli);
-        assertEquals("https://example.org/cb", profile.callbackurl);
-        client().notifyUpdate(tokens, "https://example.org/cb", 44, "https://example.org/new", null, null);
-        Map<String, String> form = server().requests(NOTIFY, "update").get(0).form();
-        assertEquals("https://example.org/new", form.get("new_callbackurl"));
-        assertFalse(form.containsKey("new_appli"));
-        assertFalse(form.containsKey("comment"));
-    }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.api.StatusFamily;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
@@ -59,7 +60,7 @@ class WithingsOAuthTest {
         WithingsApiConfig config = WithingsApiConfig.of("http://127.0.0.1:8090/", "http://127.0.0.1:8091");
 
         OAuthClientService service = WithingsOAuth.create(factory, "withings:user:acc:363", config, "client-id",
-                "client-secret");
+                "client-secret").service();
 
         assertSame(withGson, service);
         verify(factory).createOAuthClientService("withings:user:acc:363", "http://127.0.0.1:8090/v2/oauth2",
@@ -95,13 +96,15 @@ class WithingsOAuthTest {
 
     @Test
     void missingScopes() {
-        assertEquals(Set.of(), WithingsOAuth.missingScopes("user.info,user.metrics,user.activity,user.sleepevents"));
+        assertEquals(Set.of(), WithingsScope.missing("user.info,user.metrics,user.activity,user.sleepevents"));
         assertEquals(List.of("user.sleepevents"),
-                List.copyOf(WithingsOAuth.missingScopes("user.metrics,user.info,user.activity")));
+                List.copyOf(WithingsScope.missing("user.metrics,user.info,user.activity")));
         assertEquals(List.of("user.info", "user.metrics", "user.activity", "user.sleepevents"),
-                List.copyOf(WithingsOAuth.missingScopes(null)));
-        assertEquals(Set.of("user.activity"), WithingsOAuth.missingScopes("user.info user.metrics user.sleepevents"));
-        assertEquals(4, WithingsOAuth.SCOPE_SET.size());
+                List.copyOf(WithingsScope.missing(null)));
+        assertEquals(Set.of("user.activity"), WithingsScope.missing("user.info user.metrics user.sleepevents"));
+        assertEquals(4, WithingsScope.REQUESTED.size());
+        assertEquals(Set.of("user.info", "user.metrics"), WithingsScope.granted("user.info, user.metrics"));
+        assertEquals(4, WithingsScope.granted("").size());
     }
 
     // ------------------------------------------------------------------ token provider

@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.servlet.AccountLinking;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
 import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.core.io.console.Console;
@@ -67,14 +68,16 @@ class WithingsConsoleCommandExtensionTest {
         when(tracker.account("home")).thenReturn(Optional.of(handler));
         when(tracker.account("other")).thenReturn(Optional.empty());
         when(handler.requestSync("1")).thenReturn(true);
-        when(handler.unlink("2")).thenReturn(false);
+        AccountLinking linking = mock(AccountLinking.class);
+        when(handler.linking()).thenReturn(linking);
+        when(linking.unlink("2")).thenReturn(false);
 
         command.execute(new String[] { "sync", "home", "1" }, console);
         command.execute(new String[] { "unlink", "home", "2" }, console);
         command.execute(new String[] { "sync", "other", "1" }, console);
 
         verify(handler).requestSync("1");
-        verify(handler).unlink("2");
+        verify(linking).unlink("2");
         assertEquals(List.of("Sync of Withings user 1 requested.", "Withings user 2 is not linked to bridge home",
                 "No running Withings account bridge other"), lines);
     }

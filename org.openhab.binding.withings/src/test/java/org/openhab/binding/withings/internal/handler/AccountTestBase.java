@@ -38,9 +38,13 @@ import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.i18n.TimeZoneProvider;
 import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
+import org.openhab.core.thing.internal.BridgeImpl;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
 
@@ -133,20 +137,36 @@ public abstract class AccountTestBase {
     protected String link(WithingsAccountHandler handler, long userid) throws Exception {
         String redirectUri = httpService.baseUri() + WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID;
         String state = "test-state-" + userid;
-        PendingLink pending = handler.beginLink(redirectUri, state);
+        PendingLink pending = handler.linking().beginLink(redirectUri, state);
         String location = sim.authorize(pending.authorizeUrl(), userid);
         Map<String, String> query = query(URI.create(location));
         assertEquals(state, query.get("state"));
         String code = query.get("code");
         assertNotNull(code);
-        return handler.completeLink(pending, code);
+        return handler.linking().completeLink(pending, code);
     }
 
-    /** A mocked user Thing handler standing for the Withings user. */
-    protected static WithingsUserListener listener(String userId) {
-        WithingsUserListener listener = mock(WithingsUserListener.class);
-        when(listener.userId()).thenReturn(userId);
-        return listener;
+    /** A user Thing of the Withings user under the bridge, with a mocked handler. */
+    protected static WithingsUserHandler userThing(WithingsAccountHandler bridge, String userId) {
+        WithingsUserHandler user = mock(WithingsUserHandler.class);
+        when(user.userId()).thenReturn(userId);
+        ThingUID bridgeUID = bridge.getThing().getUID();
+        Thing thing = ThingBuilder
+                .create(WithingsBindingConstants.THING_TYPE_USER,
+                        new ThingUID(WithingsBindingConstants.THING_TYPE_USER, bridgeUID, userId))
+                .withBridge(bridgeUID).build();
+        thing.setHandler(user);
+        ((BridgeImpl) bridge.getThing()).addThing(thing);
+        return user;
+    }
+
+    /** Removes the user Thing of this handler from the bridge. */
+    protected static void removeUserThing(WithingsAccountHandler bridge, WithingsUserHandler user) {
+        for (Thing thing : bridge.getThing().getThings()) {
+            if (thing.getHandler() == user) {
+                ((BridgeImpl) bridge.getThing()).removeThing(thing);
+            }
+        }
     }
 
     protected static Map<String, String> query(URI uri) {

@@ -61,7 +61,7 @@ final class Harness {
     final ThingHandlerCallback callback = recorder.mock;
     final Bridge bridge = mock(Bridge.class);
     final WithingsServices services;
-    final List<Thing> things = new ArrayList<>();
+    final List<Thing> things;
 
     /** With storages that start empty. */
     Harness(WithingsAccountAccess account) {
@@ -70,6 +70,8 @@ final class Harness {
 
     /** With the storages of the given service (the same service again: a restart keeps what was stored). */
     Harness(WithingsAccountAccess account, StorageService storageService) {
+        things = account instanceof TestAccount test ? test.things : new ArrayList<>();
+        things.clear(); // a new harness on the same account: a restart
         TimeZoneProvider zones = mock(TimeZoneProvider.class);
         when(zones.getTimeZone()).thenReturn(ZONE);
         services = new WithingsServices(mock(HttpClient.class), mock(OAuthFactory.class), mock(HttpService.class),
@@ -112,8 +114,8 @@ final class Harness {
         return handler;
     }
 
-    WithingsDeviceHandler device(Thing thing, ScheduledExecutorService executor, Clock clock) {
-        WithingsDeviceHandler handler = new WithingsDeviceHandler(thing, services, executor, clock);
+    WithingsDeviceHandler device(Thing thing) {
+        WithingsDeviceHandler handler = new WithingsDeviceHandler(thing, services);
         handler.setCallback(callback);
         thing.setHandler(handler);
         return handler;

@@ -123,7 +123,7 @@ class LinkingPageBrowserTest extends AccountTestBase {
         assertTrue(user.findElement(By.className("token")).getText().startsWith("valid"), user.getText());
         assertTrue(user.findElement(By.className("scopes")).getText().contains("user.metrics"), user.getText());
         assertFalse(user.findElement(By.className("webhooks")).getText().isBlank());
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
         browser.get(page);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-30000003")));
@@ -136,7 +136,7 @@ class LinkingPageBrowserTest extends AccountTestBase {
         browser.findElement(By.cssSelector("button[value=deny]")).click();
         WebElement denied = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertTrue(denied.getText().startsWith("Withings did not grant access (access_denied)"), denied.getText());
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
         shoot(browser, "4-denied");
 
         // 5. the answer of step 3 again (an old state): refused, nothing changes
@@ -144,7 +144,7 @@ class LinkingPageBrowserTest extends AccountTestBase {
         WebElement replayed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
         assertTrue(replayed.getText().startsWith("This link request is unknown, was already used or has expired"),
                 replayed.getText());
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
         shoot(browser, "5-replayed");
 
         // 6. unlink
@@ -152,7 +152,7 @@ class LinkingPageBrowserTest extends AccountTestBase {
         WebElement unlinked = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
         assertEquals("Withings user 30000003 was unlinked.", unlinked.getText());
         assertTrue(browser.findElements(By.id("user-30000003")).isEmpty());
-        assertTrue(handler.linkedUsers().isEmpty());
+        assertTrue(handler.linking().linkedUsers().isEmpty());
         shoot(browser, "6-unlinked");
     }
 

@@ -13,14 +13,19 @@
 package org.openhab.binding.withings.internal.handler;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.api.TokenProvider;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
+import org.openhab.binding.withings.internal.dto.Device;
+import org.openhab.core.thing.Thing;
 
 /**
  * A test implementation of the account bridge's offer to its user and device Things: a given client and token
@@ -39,7 +44,10 @@ public class TestAccount implements WithingsAccountAccess {
     public volatile boolean webhooksHealthy;
     /** False once the bridge is stopped (its handler disposed): the sessions are released, no token is given. */
     public volatile boolean running = true;
-    public final List<WithingsUserListener> listeners = new CopyOnWriteArrayList<>();
+    /** The bridge's children, as a real bridge finds them. */
+    public final List<Thing> things = new CopyOnWriteArrayList<>();
+    /** The device lists of the users, as the bridge keeps them. */
+    public final Map<String, List<Device>> devices = new ConcurrentHashMap<>();
 
     public TestAccount(WithingsClient client, @Nullable TokenProvider tokens) {
         this.client = client;
@@ -77,12 +85,31 @@ public class TestAccount implements WithingsAccountAccess {
     }
 
     @Override
-    public void registerUserListener(WithingsUserListener listener) {
-        listeners.add(listener);
+    public List<Device> listDevices(String userId, TokenProvider tp) throws WithingsApiException {
+        List<Device> list = List.copyOf(client.getDevices(tp));
+        devices.put(userId, list);
+        for (Thing thing : things) {
+            if (thing.getHandler() instanceof WithingsDeviceHandler device) {
+                device.deviceListed();
+            }
+        }
+        return list;
     }
 
     @Override
-    public void unregisterUserListener(WithingsUserListener listener) {
-        listeners.remove(listener);
+    public Optional<Device> device(String deviceId) {
+        return devices.values().stream().flatMap(List::stream)
+                .filter(d -> deviceId.equals(d.deviceid) || deviceId.equals(d.hashDeviceid)).findFirst();
+    }
+
+    @Override
+    public boolean devicesListed(String userId) {
+        return userId.isEmpty() ? !devices.isEmpty() : devices.containsKey(userId);
+    }
+
+    @Override
+    public boolean hasUserThing(String userId) {
+        return things.stream()
+                .anyMatch(t -> t.getHandler() instanceof WithingsUserHandler user && user.userId().equals(userId));
     }
 }

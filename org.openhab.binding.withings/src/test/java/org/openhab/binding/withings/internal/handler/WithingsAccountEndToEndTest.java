@@ -23,7 +23,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -48,7 +47,7 @@ import org.openhab.core.thing.ThingUID;
 /**
  * End to end against the cloud simulator, over real HTTP everywhere: an account bridge → its linking page → "Link"
  * → the simulator's consent → the callback → the token stored → a discovery result → subscriptions registered
- * (the simulator validates the callback with HEAD) → a simulated in-bed event reaches the user's listener → bridge
+ * (the simulator validates the callback with HEAD) → a simulated in-bed event reaches the user's Thing → bridge
  * removal revokes the subscriptions and deletes the token.
  *
  * @author Withings binding contributors - Initial contribution
@@ -58,8 +57,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
 
     private static final long SLEEPER = 30000003L;
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
-    private static final SubscriptionManager.Timing FAST = new SubscriptionManager.Timing(Duration.ofMillis(20),
-            Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     // keeps the linking page's client cookie, as a browser does
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -76,16 +73,13 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
     void linkDiscoverSubscribeAndReceiveAnInBedEvent() throws Exception {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        handler.overrideSubscriptionTimingForTests(FAST);
         WithingsDiscoveryService discovery = new WithingsDiscoveryService(discoveryScheduler);
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         discovery.addDiscoveryListener(inbox);
         discovery.setThingHandler(handler);
-        WithingsUserListener user = listener("30000003");
-
+        WithingsUserHandler user = userThing(handler, "30000003");
         handler.initialize();
         discovery.initialize();
-        handler.registerUserListener(user);
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         verify(user, timeout(TIMEOUT.toMillis())).onAuthorizationLost();
 
@@ -141,10 +135,10 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         assertTrue(subscriptions.stream().anyMatch(s -> s.appli() == 51));
         assertTrue(subscriptions.stream().allMatch(s -> s.callbackUrl().startsWith(webhookPrefix)));
         await(() -> String
-                .valueOf(handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS))
+                .valueOf(handler.getThing().getProperties().get(WithingsBindingConstants.PROPERTY_WEBHOOK_STATUS))
                 .contains("healthy"), "webhook status property");
 
-        // a simulated in-bed event reaches the user's listener
+        // a simulated in-bed event reaches the user's Thing
         List<Delivery> deliveries = sim.control().setInBed(SLEEPER, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertFalse(deliveries.isEmpty());
         assertTrue(deliveries.stream().allMatch(Delivery::succeeded), deliveries.toString());
@@ -164,7 +158,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         org.openhab.core.thing.Bridge bridge = bridge(validConfig());
         WithingsAccountHandler first = handler(bridge);
         first.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        first.overrideSubscriptionTimingForTests(FAST);
         first.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(first, SLEEPER);
@@ -178,7 +171,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         clearStatuses();
         WithingsAccountHandler second = handler(bridge);
         second.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        second.overrideSubscriptionTimingForTests(FAST);
         second.initialize();
         await(() -> second.webhooksHealthy("30000003"), "healthy webhooks after the restart");
         assertEquals(subscribed, sim.control().subscriptions(SLEEPER));
@@ -186,7 +178,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
                 "no revoke call at all");
 
         // unlinking revokes the user's subscriptions and deletes the token
-        assertTrue(second.unlink("30000003"));
+        assertTrue(second.linking().unlink("30000003"));
         await(() -> sim.control().subscriptions(SLEEPER).isEmpty(), "subscriptions revoked on unlink");
         await(() -> !oauth.tokens.containsKey(WithingsOAuth.handle(BRIDGE_ID, "30000003")), "token deletion");
     }
@@ -225,7 +217,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
                 && "30000001".equals(r.getProperties().get("userId"))
                 && WithingsBindingConstants.THING_TYPE_USER.equals(r.getThingTypeUID())));
 
-        assertTrue(handler.unlink("30000002"));
+        assertTrue(handler.linking().unlink("30000002"));
         verify(inbox, timeout(TIMEOUT.toMillis())).thingRemoved(discovery, other);
         discovery.dispose();
     }
@@ -235,7 +227,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         // nothing listens there: the simulator's HEAD probe fails and subscribe answers 293
         handler.overrideWebhookBaseForTests("http://127.0.0.1:1");
-        handler.overrideSubscriptionTimingForTests(FAST);
         handler.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
 
@@ -246,8 +237,8 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         assertFalse(handler.webhooksHealthy("30000003"));
         assertTrue(sim.control().subscriptions(SLEEPER).isEmpty());
         assertEquals("30000003: unreachable",
-                handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS));
-        assertTrue(handler.linkedUsers().get(0).webhooks().startsWith("unreachable"));
+                handler.getThing().getProperties().get(WithingsBindingConstants.PROPERTY_WEBHOOK_STATUS));
+        assertTrue(handler.linking().linkedUsers().get(0).webhooks().startsWith("unreachable"));
     }
 
     @Test
@@ -257,15 +248,13 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(handler, SLEEPER);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = listener("30000003");
-        handler.registerUserListener(user);
-        verify(user, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
+        WithingsUserHandler user = userThing(handler, "30000003");
 
         sim.close();
         assertThrows(org.openhab.binding.withings.internal.api.WithingsApiException.class,
                 () -> handler.tokenProvider("30000003").orElseThrow().refreshedAccessToken());
         assertEquals(org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState.UNREACHABLE,
-                handler.linkedUsers().get(0).tokenState());
+                handler.linking().linkedUsers().get(0).tokenState());
 
         handler.checkUsers();
         assertEquals(ThingStatus.ONLINE, lastStatus().getStatus(), "a stored, unexpired token still counts");

@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.NotifyAppli;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
 
@@ -162,11 +164,11 @@ class WithingsAccountHandlerTest extends AccountTestBase {
             assertFalse(String.valueOf(value).contains(String.valueOf(token.getRefreshToken())));
             assertFalse(String.valueOf(value).contains(sim.clientSecret()));
         }
-        LinkedUserView view = handler.linkedUsers().get(0);
+        LinkedUserView view = handler.linking().linkedUsers().get(0);
         assertEquals("30000001", view.userId());
         assertEquals(TokenState.VALID, view.tokenState());
         assertNotNull(view.tokenExpires());
-        assertEquals("1", handler.getThing().getProperties().get(WithingsAccountHandler.PROPERTY_LINKED_USERS));
+        assertEquals("1", handler.getThing().getProperties().get(WithingsBindingConstants.PROPERTY_LINKED_USERS));
     }
 
     @Test
@@ -202,16 +204,13 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     }
 
     @Test
-    void aRefusedTokenTellsOnlyThatUsersListenerAndTheBridgeStaysOnline() throws Exception {
+    void aRefusedTokenTellsOnlyThatUsersThingAndTheBridgeStaysOnline() throws Exception {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, SCALE);
         link(handler, BPM);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener scale = listener("30000001");
-        WithingsUserListener bpm = listener("30000002");
-        handler.registerUserListener(scale);
-        handler.registerUserListener(bpm);
-        verify(scale, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
+        WithingsUserHandler scale = userThing(handler, "30000001");
+        WithingsUserHandler bpm = userThing(handler, "30000002");
 
         sim.control().revokeTokens(SCALE);
         TokenProvider tp = handler.tokenProvider("30000001").orElseThrow();
@@ -224,7 +223,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         verify(bpm, never()).onAuthorizationLost();
         assertTrue(statuses().stream().noneMatch(s -> s.getStatus() == ThingStatus.OFFLINE
                 && s.getStatusDetail() != ThingStatusDetail.CONFIGURATION_ERROR));
-        assertEquals(TokenState.REAUTHORIZATION_NEEDED, handler.linkedUsers().stream()
+        assertEquals(TokenState.REAUTHORIZATION_NEEDED, handler.linking().linkedUsers().stream()
                 .filter(v -> v.userId().equals("30000001")).findFirst().orElseThrow().tokenState());
 
         // linking again restores the user
@@ -278,19 +277,19 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     void aLinkCompletedAfterDisposeOpensNoOAuthServiceThatIsNeverReleased() throws Exception {
         WithingsAccountHandler handler = started(validConfig());
         String redirectUri = httpService.baseUri() + WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID;
-        PendingLink pending = handler.beginLink(redirectUri, "state");
+        PendingLink pending = handler.linking().beginLink(redirectUri, "state");
         String code = query(URI.create(sim.authorize(pending.authorizeUrl(), SCALE))).get("code");
         assertNotNull(code);
 
         // the bridge stops while the user's browser comes back from Withings' consent page
         dispose(handler);
-        assertThrows(LinkException.class, () -> handler.completeLink(pending, code));
+        assertThrows(LinkException.class, () -> handler.linking().completeLink(pending, code));
 
         String handle = WithingsOAuth.handle(BRIDGE_ID, Long.toString(SCALE));
         assertFalse(oauth.created.contains(handle) && !oauth.ungot.contains(handle)
                 && !oauth.deleted.contains(handle), "the OAuth service of the user stays open: " + oauth.created);
         assertTrue(oauth.deleted.contains(pending.temporaryHandle()));
-        assertTrue(handler.linkedUsers().isEmpty());
+        assertTrue(handler.linking().linkedUsers().isEmpty());
     }
 
     @Test
@@ -313,7 +312,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
         assertTrue(is(lastStatus(), ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, AUTH_NEEDED));
         assertTrue(oauth.deleted.contains(handle));
         assertFalse(oauth.tokens.containsKey(handle));
-        assertTrue(second.linkedUsers().isEmpty());
+        assertTrue(second.linking().linkedUsers().isEmpty());
         assertTrue(second.tokenProvider("30000001").isEmpty());
         // only a fingerprint is stored, never the secret
         Storage<String> storage = storageService.getStorage(second.storageName());
@@ -323,21 +322,20 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     }
 
     @Test
-    void unlinkingDeletesTheTokensAndTellsTheListener() throws Exception {
+    void unlinkingDeletesTheTokensAndTellsTheUserThing() throws Exception {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, SCALE);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener scale = listener("30000001");
-        handler.registerUserListener(scale);
+        WithingsUserHandler scale = userThing(handler, "30000001");
         String handle = WithingsOAuth.handle(BRIDGE_ID, "30000001");
 
-        assertTrue(handler.unlink("30000001"));
-        assertFalse(handler.unlink("30000001"));
+        assertTrue(handler.linking().unlink("30000001"));
+        assertFalse(handler.linking().unlink("30000001"));
 
         verify(scale, timeout(TIMEOUT.toMillis()).atLeastOnce()).onAuthorizationLost();
         await(() -> oauth.deleted.contains(handle), "token deletion");
         assertFalse(oauth.tokens.containsKey(handle));
-        assertTrue(handler.linkedUsers().isEmpty());
+        assertTrue(handler.linking().linkedUsers().isEmpty());
         await(() -> is(lastStatus(), ThingStatus.OFFLINE, ThingStatusDetail.CONFIGURATION_ERROR, AUTH_NEEDED),
                 "authorization-needed status");
     }
@@ -359,11 +357,10 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     }
 
     @Test
-    void listenersGetNotificationsOnTheSchedulerAndForcedSyncs() throws Exception {
+    void userThingsGetNotificationsOnTheSchedulerAndForcedSyncs() throws Exception {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, SCALE);
-        WithingsUserListener scale = listener("30000001");
-        handler.registerUserListener(scale);
+        WithingsUserHandler scale = userThing(handler, "30000001");
 
         assertTrue(handler.knowsUser("30000001"));
         assertFalse(handler.knowsUser("30000002"));
@@ -374,19 +371,19 @@ class WithingsAccountHandlerTest extends AccountTestBase {
 
         assertTrue(handler.requestSync("30000001"));
         assertFalse(handler.requestSync("30000002"));
-        for (int appli : WithingsAccountHandler.SYNC_APPLIS) {
+        for (NotifyAppli appli : AccountChildren.SYNC_APPLIS) {
             verify(scale, timeout(TIMEOUT.toMillis()))
-                    .onNotification(argThat(x -> x != null && x.appli() == appli && x.startDate() == null));
+                    .onNotification(argThat(x -> x != null && x.appli() == appli.code() && x.startDate() == null));
         }
 
-        handler.unregisterUserListener(scale);
+        removeUserThing(handler, scale);
         WithingsNotification late = new WithingsNotification("30000001", 1, null, null, null, null, null,
                 Instant.now());
         try (OutputCapture output = new OutputCapture(WithingsAccountHandler.class)) {
             handler.dispatch(late);
             if (output.debugEnabled()) {
-                // the hand-over ran on the scheduler and found no listener
-                await(() -> output.text().contains("notification appli 1 for user 30000001 without a user Thing"),
+                // the bridge found no user Thing among its children
+                await(() -> output.text().contains("notification 1 for user 30000001 without a user Thing"),
                         "the dropped notification");
             }
         }
@@ -394,10 +391,10 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     }
 
     @Test
-    void aListenerOfAnUnlinkedUserIsToldAuthorizationIsNeeded() throws Exception {
-        WithingsAccountHandler handler = started(validConfig());
-        WithingsUserListener listener = listener("30000009");
-        handler.registerUserListener(listener);
+    void aUserThingOfAnUnlinkedUserIsToldAuthorizationIsNeeded() throws Exception {
+        WithingsAccountHandler handler = handler(bridge(validConfig()));
+        WithingsUserHandler listener = userThing(handler, "30000009");
+        handler.initialize();
         verify(listener, timeout(TIMEOUT.toMillis())).onAuthorizationLost();
         verify(listener, never()).onAuthorized();
     }

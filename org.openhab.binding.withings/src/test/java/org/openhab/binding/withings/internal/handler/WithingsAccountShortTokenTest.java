@@ -64,9 +64,7 @@ class WithingsAccountShortTokenTest extends AccountTestBase {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, 30000001L);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = listener("30000001");
-        handler.registerUserListener(user);
-        verify(user, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
+        WithingsUserHandler user = userThing(handler, "30000001");
 
         sim.close();
         handler.checkUsers();
@@ -83,10 +81,8 @@ class WithingsAccountShortTokenTest extends AccountTestBase {
         link(handler, 30000001L);
         link(handler, 30000002L);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener revoked = listener("30000001");
-        WithingsUserListener other = listener("30000002");
-        handler.registerUserListener(revoked);
-        handler.registerUserListener(other);
+        WithingsUserHandler revoked = userThing(handler, "30000001");
+        WithingsUserHandler other = userThing(handler, "30000002");
 
         sim.control().revokeTokens(30000001L);
         handler.checkUsers();
@@ -102,8 +98,7 @@ class WithingsAccountShortTokenTest extends AccountTestBase {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, 30000001L);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = listener("30000001");
-        handler.registerUserListener(user);
+        WithingsUserHandler user = userThing(handler, "30000001");
 
         // Withings refuses the refresh once with an authentication-family status
         sim.control().injectFault(FaultSpec.status(401).on("/v2/oauth2", "requesttoken").times(1));

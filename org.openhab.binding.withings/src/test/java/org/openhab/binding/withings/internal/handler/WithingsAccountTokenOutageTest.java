@@ -58,10 +58,7 @@ class WithingsAccountTokenOutageTest extends AccountTestBase {
         WithingsAccountHandler handler = started(validConfig());
         link(handler, 30000001L);
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        WithingsUserListener user = mock(WithingsUserListener.class);
-        when(user.userId()).thenReturn(USER);
-        handler.registerUserListener(user);
-        verify(user, timeout(TIMEOUT.toMillis())).onWebhookHealth(false);
+        WithingsUserHandler user = userThing(handler, USER);
         TokenProvider tp = handler.tokenProvider(USER).orElseThrow();
 
         sim.control().injectFault(FaultSpec.httpError(503).on("/v2/oauth2", "requesttoken").times(2));
@@ -103,7 +100,7 @@ class WithingsAccountTokenOutageTest extends AccountTestBase {
         // a service of the same handle (same stored tokens) with a wrong secret: Withings answers 503 (invalid
         // parameters) to the refresh
         WithingsApiConfig api = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString());
-        OAuthTokenProvider wrong = new OAuthTokenProvider(WithingsOAuth.createWithDeserializer(oauth,
+        OAuthTokenProvider wrong = new OAuthTokenProvider(WithingsOAuth.create(oauth,
                 WithingsOAuth.handle(BRIDGE_ID, USER), api, sim.clientId(), "not-the-secret"));
         WithingsApiException e = assertThrows(WithingsApiException.class, wrong::refreshedAccessToken);
         assertInstanceOf(WithingsAuthException.class, e);
@@ -115,12 +112,12 @@ class WithingsAccountTokenOutageTest extends AccountTestBase {
     void aCodeExchangeThatMeetsAnErrorPageSaysWithingsWasUnreachableNotThatTheCodeWasRefused() throws Exception {
         WithingsAccountHandler handler = started(validConfig());
         String redirectUri = httpService.baseUri() + WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID;
-        PendingLink pending = handler.beginLink(redirectUri, "state-outage");
+        PendingLink pending = handler.linking().beginLink(redirectUri, "state-outage");
         String code = query(URI.create(sim.authorize(pending.authorizeUrl(), 30000001L))).get("code");
         assertNotNull(code);
         sim.control().injectFault(FaultSpec.httpError(503).on("/v2/oauth2", "requesttoken").times(1));
 
-        LinkException e = assertThrows(LinkException.class, () -> handler.completeLink(pending, code));
+        LinkException e = assertThrows(LinkException.class, () -> handler.linking().completeLink(pending, code));
         assertTrue(e.getMessage().contains("could not be reached"), e.getMessage());
         assertFalse(oauth.tokens.containsKey(WithingsOAuth.handle(BRIDGE_ID, USER)), "nothing stored");
         assertFalse(oauth.tokens.containsKey(pending.temporaryHandle()), "temporary handle deleted");
@@ -130,14 +127,14 @@ class WithingsAccountTokenOutageTest extends AccountTestBase {
     void aCodeWithingsRefusesIsReportedAsRefused() throws Exception {
         WithingsAccountHandler handler = started(validConfig());
         String redirectUri = httpService.baseUri() + WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID;
-        PendingLink pending = handler.beginLink(redirectUri, "state-refused");
+        PendingLink pending = handler.linking().beginLink(redirectUri, "state-refused");
         String code = query(URI.create(sim.authorize(pending.authorizeUrl(), 30000001L))).get("code");
         assertNotNull(code);
-        handler.completeLink(pending, code);
-        PendingLink again = handler.beginLink(redirectUri, "state-reused");
+        handler.linking().completeLink(pending, code);
+        PendingLink again = handler.linking().beginLink(redirectUri, "state-reused");
 
         // a code can be used once: Withings answers an invalid-params status
-        LinkException e = assertThrows(LinkException.class, () -> handler.completeLink(again, code));
+        LinkException e = assertThrows(LinkException.class, () -> handler.linking().completeLink(again, code));
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
         assertFalse(e.getMessage().contains(code), "the code never appears");
     }

@@ -110,7 +110,7 @@ class WithingsConnectServletTest extends AccountTestBase {
 
     private void assertNothingStored(WithingsAccountHandler handler) {
         assertTrue(oauth.tokens.isEmpty(), "no token stored");
-        assertTrue(handler.linkedUsers().isEmpty(), "no user linked");
+        assertTrue(handler.linking().linkedUsers().isEmpty(), "no user linked");
         assertTrue(storageService.getStorage(handler.storageName()).getKeys().stream()
                 .noneMatch(k -> k.startsWith("user:")));
     }
@@ -199,13 +199,13 @@ class WithingsConnectServletTest extends AccountTestBase {
         assertTrue(noToken.headers().firstValue("Location").isEmpty());
         assertEquals(403, post(Map.of("action", "unlink", "userId", "30000001", "formToken", "forged")).statusCode());
         assertEquals(403, post(Map.of("action", "unlink", "userId", "30000001")).statusCode());
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
 
         String token = formToken();
         HttpResponse<String> unlinked = post(Map.of("action", "unlink", "userId", "30000001", "formToken", token));
         assertEquals(200, unlinked.statusCode());
         assertTrue(unlinked.body().contains("Withings user 30000001 was unlinked."));
-        assertTrue(handler.linkedUsers().isEmpty());
+        assertTrue(handler.linking().linkedUsers().isEmpty());
         await(() -> !oauth.tokens.containsKey(WithingsOAuth.handle(BRIDGE_ID, "30000001")), "token deletion");
         // a form token is single-use
         assertEquals(403, post(Map.of("action", "unlink", "userId", "30000001", "formToken", token)).statusCode());
@@ -225,12 +225,12 @@ class WithingsConnectServletTest extends AccountTestBase {
         assertNotNull(code);
         assertFalse(linked.body().contains(code), "the code is not shown");
         awaitStatus(s -> s.getStatus() == ThingStatus.ONLINE);
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
         assertTrue(oauth.storedHandles().stream().noneMatch(h -> h.startsWith("withings:pending:")));
 
         HttpResponse<String> reused = get(URI.create(callback));
         assertEquals(400, reused.statusCode());
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
     }
 
     @Test
@@ -269,8 +269,8 @@ class WithingsConnectServletTest extends AccountTestBase {
         // the other bridge did not spend the state: the page that issued it still completes the link
         HttpResponse<String> linked = get(URI.create(callback));
         assertEquals(200, linked.statusCode());
-        assertEquals(1, home.linkedUsers().size());
-        assertTrue(work.linkedUsers().isEmpty());
+        assertEquals(1, home.linking().linkedUsers().size());
+        assertTrue(work.linking().linkedUsers().isEmpty());
     }
 
     @Test
@@ -355,7 +355,7 @@ class WithingsConnectServletTest extends AccountTestBase {
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(200, head.statusCode());
         assertEquals(200, get(URI.create(callback)).statusCode());
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
     }
 
     @Test
@@ -397,7 +397,7 @@ class WithingsConnectServletTest extends AccountTestBase {
         }
         HttpResponse<String> unlinked = post(Map.of("action", "unlink", "userId", "30000001", "formToken", adminToken));
         assertEquals(200, unlinked.statusCode(), unlinked.body());
-        assertTrue(handler.linkedUsers().isEmpty());
+        assertTrue(handler.linking().linkedUsers().isEmpty());
     }
 
     @Test
@@ -409,7 +409,7 @@ class WithingsConnectServletTest extends AccountTestBase {
         formToken(other);
         assertEquals(403, post(other, Map.of("action", "unlink", "userId", "30000001", "formToken", token))
                 .statusCode());
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
     }
 
     @Test
@@ -439,7 +439,7 @@ class WithingsConnectServletTest extends AccountTestBase {
         HttpResponse<String> linked = get(URI.create(callback));
         assertEquals(200, linked.statusCode(), linked.body());
         assertTrue(linked.body().contains("Withings user 30000003 is linked."));
-        assertEquals(1, handler.linkedUsers().size());
+        assertEquals(1, handler.linking().linkedUsers().size());
     }
 
     @Test

@@ -15,7 +15,6 @@ package org.openhab.binding.withings.internal.handler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.Mockito.*;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,8 +65,6 @@ class WithingsConsoleListTest extends AccountTestBase {
     void listShowsTheSubscriptionsOfEachUserButNotTheWebhookUrl() throws Exception {
         WithingsAccountHandler handler = handler(bridge(validConfig()));
         handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        handler.overrideSubscriptionTimingForTests(new SubscriptionManager.Timing(Duration.ofMillis(20),
-                Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5)));
         handler.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(handler, 30000003L);

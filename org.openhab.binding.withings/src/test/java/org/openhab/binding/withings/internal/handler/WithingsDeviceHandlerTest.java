@@ -80,8 +80,8 @@ class WithingsDeviceHandlerTest {
     void devicesOfOneUserCostOneRequestPerInterval() throws Exception {
         Thing scale = harness.deviceThing("scale", SCALE, USER);
         Thing monitor = harness.deviceThing("monitor", MONITOR, "");
-        harness.device(scale, scheduler, clock).initialize();
-        harness.device(monitor, scheduler, clock).initialize();
+        harness.device(scale).initialize();
+        harness.device(monitor).initialize();
         assertEquals(ThingStatus.UNKNOWN, harness.status(scale).getStatus());
         assertEquals(UnDefType.UNDEF, harness.state(scale, "battery-state"));
 
@@ -100,7 +100,7 @@ class WithingsDeviceHandlerTest {
         DateTimeType lastSync = (DateTimeType) harness.state(scale, "last-sync");
         assertNotNull(lastSync);
         assertEquals(Instant.ofEpochSecond(1693867179), lastSync.getInstant());
-        // the monitor's owner was found by asking the user Things
+        // the monitor (no owner configured) is found in the lists the bridge keeps
         assertEquals(new StringType("low"), harness.state(monitor, "battery-state"));
         assertEquals(OnOffType.ON, harness.state(monitor, "low-battery"));
         assertEquals(UnDefType.UNDEF, harness.state(monitor, "last-sync"));
@@ -110,19 +110,19 @@ class WithingsDeviceHandlerTest {
         verify(harness.callback, never()).thingUpdated(
                 argThat(t -> t.getUID().equals(scale.getUID()) && "Bed".equals(t.getSemanticEquipmentTag())));
 
-        // the next polls, an interval later, again cost one request for both
-        scheduler.advance(Duration.ofHours(1));
+        // the next listing, a devices interval (6 h) later, again costs one request for both
+        scheduler.advance(Duration.ofHours(6));
         verify(client, times(2)).getDevices(any());
     }
 
     @Test
     void unlistedDeviceAndMissingOwner() throws Exception {
         Thing gone = harness.deviceThing("gone", "ffff", USER);
-        harness.device(gone, scheduler, clock).initialize();
+        harness.device(gone).initialize();
         Thing orphan = harness.deviceThing("orphan", SCALE, "99999");
-        harness.device(orphan, scheduler, clock).initialize();
+        harness.device(orphan).initialize();
         Thing noId = harness.deviceThing("noid", "", "");
-        harness.device(noId, scheduler, clock).initialize();
+        harness.device(noId).initialize();
         scheduler.runDue();
 
         assertEquals(ThingStatusDetail.GONE, harness.status(gone).getStatusDetail());
@@ -134,7 +134,7 @@ class WithingsDeviceHandlerTest {
     @Test
     void refreshRepublishesAndBridgeOffline() throws Exception {
         Thing scale = harness.deviceThing("scale", SCALE, USER);
-        WithingsDeviceHandler handler = harness.device(scale, scheduler, clock);
+        WithingsDeviceHandler handler = harness.device(scale);
         handler.initialize();
         scheduler.runDue();
         clearInvocations(harness.callback);
@@ -145,13 +145,13 @@ class WithingsDeviceHandlerTest {
         handler.bridgeStatusChanged(new org.openhab.core.thing.ThingStatusInfo(ThingStatus.OFFLINE,
                 ThingStatusDetail.NONE, null));
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(scale).getStatusDetail());
-        // its poll is cancelled
-        assertEquals(pending - 1, scheduler.pending());
+        // the device Thing has no job of its own: it makes no request
+        assertEquals(pending, scheduler.pending());
     }
     @Test
     void aNewDescriptionOfTheOnlineBridgeDoesNotMakeTheDeviceFlap() throws Exception {
         Thing scale = harness.deviceThing("scale", SCALE, USER);
-        WithingsDeviceHandler handler = harness.device(scale, scheduler, clock);
+        WithingsDeviceHandler handler = harness.device(scale);
         handler.initialize();
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(scale).getStatus());
@@ -172,27 +172,26 @@ class WithingsDeviceHandlerTest {
                 ThingStatusDetail.COMMUNICATION_ERROR, null));
         handler.bridgeStatusChanged(
                 new org.openhab.core.thing.ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
-        assertEquals(ThingStatus.UNKNOWN, harness.status(scale).getStatus());
-        scheduler.runDue();
+        // the bridge kept the owner's list: ONLINE at once, without a request
         assertEquals(ThingStatus.ONLINE, harness.status(scale).getStatus());
     }
     @Test
-    void aPollFinishingAfterDisposeReportsNothing() throws Exception {
+    void aListingFinishingAfterDisposeReportsNothing() throws Exception {
         List<Device> devices = client.getDevices(any());
-        scheduler.runDue(); // the owner's first sync
         Thing scale = harness.deviceThing("scale", SCALE, USER);
-        WithingsDeviceHandler handler = harness.device(scale, scheduler, clock);
-        // the device Thing is disposed while Withings answers its request
+        WithingsDeviceHandler handler = harness.device(scale);
+        handler.initialize();
+        // the device Thing is disposed while Withings answers its owner's getdevice
         when(client.getDevices(any())).thenAnswer(invocation -> {
             handler.dispose();
             clearInvocations(harness.callback);
             return devices;
         });
-        handler.initialize();
-        scheduler.runDue();
+        scheduler.runDue(); // the owner's first sync
 
-        verify(harness.callback, never()).statusUpdated(any(), any());
-        verify(harness.callback, never()).stateUpdated(any(), any());
+        verify(harness.callback, never()).statusUpdated(eq(scale), any());
+        verify(harness.callback, never()).stateUpdated(argThat(uid -> uid.getThingUID().equals(scale.getUID())),
+                any());
         verify(harness.callback, never()).thingUpdated(any());
     }
 }

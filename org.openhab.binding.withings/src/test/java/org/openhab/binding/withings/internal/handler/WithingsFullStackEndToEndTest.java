@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.account.SubscriptionReconciler;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
@@ -63,7 +64,6 @@ import org.openhab.binding.withings.internal.discovery.WithingsDiscoveryService;
 import org.openhab.binding.withings.internal.dto.Measure;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.mapping.DeviceMapper;
-import org.openhab.binding.withings.internal.mapping.SyncCursorStore;
 import org.openhab.binding.withings.internal.servlet.WebhookSecret;
 import org.openhab.binding.withings.internal.servlet.WithingsConnectServlet;
 import org.openhab.binding.withings.internal.servlet.WithingsWebhookServlet;
@@ -103,8 +103,6 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
     private static final String USER = Long.toString(SCALE);
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
-    private static final SubscriptionManager.Timing FAST = new SubscriptionManager.Timing(Duration.ofMillis(20),
-            Duration.ofMillis(20), Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5));
 
     // keeps the linking page's client cookie, as a browser does
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -131,7 +129,6 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
         bridge.setHandler(account);
         // the webhook callback goes to the embedded Jetty over loopback http: the test hook of the bridge
         account.overrideWebhookBaseForTests(httpService.baseUri().toString());
-        account.overrideSubscriptionTimingForTests(FAST);
         discovery = new WithingsDiscoveryService(discoveryScheduler);
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         doAnswer(inv -> {
@@ -156,7 +153,7 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
     @Test
     void linkSyncPushBedPresenceDeviceAndRevocationWithoutLeakingSecrets() throws Exception {
         try (OutputCapture output = new OutputCapture(WithingsAccountHandler.class, WithingsUserHandler.class,
-                WithingsDeviceHandler.class, SubscriptionManager.class, WithingsDiscoveryService.class,
+                WithingsDeviceHandler.class, SubscriptionReconciler.class, WithingsDiscoveryService.class,
                 WithingsConnectServlet.class, WithingsWebhookServlet.class, OAuthTokenProvider.class,
                 WithingsClient.class, WithingsHttpTransport.class)) {
 
@@ -219,11 +216,11 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
             long requests = requestsOf(SCALE);
             int allRequests = sim.control().requests().size();
             deliver(sim.control().setInBed(SCALE, true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            things.awaitState(user, WithingsUserHandler.PRESENCE_IN_BED, OnOffType.ON::equals);
-            things.awaitTrigger(user, WithingsUserHandler.PRESENCE_EVENT, "IN_BED");
+            things.awaitState(user, PresenceUnit.IN_BED, OnOffType.ON::equals);
+            things.awaitTrigger(user, PresenceUnit.EVENT, "IN_BED");
             deliver(sim.control().setInBed(SCALE, false).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            things.awaitState(user, WithingsUserHandler.PRESENCE_IN_BED, OnOffType.OFF::equals);
-            things.awaitTrigger(user, WithingsUserHandler.PRESENCE_EVENT, "OUT_BED");
+            things.awaitState(user, PresenceUnit.IN_BED, OnOffType.OFF::equals);
+            things.awaitTrigger(user, PresenceUnit.EVENT, "OUT_BED");
             idle();
             assertEquals(requests, requestsOf(SCALE), "bed events cost no request");
             assertEquals(allRequests, sim.control().requests().size(), "no request of any kind");
@@ -419,7 +416,7 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
     }
 
     private WithingsDeviceHandler startDevice(Thing thing) {
-        WithingsDeviceHandler handler = new WithingsDeviceHandler(thing, services, childExecutor, Clock.systemUTC());
+        WithingsDeviceHandler handler = new WithingsDeviceHandler(thing, services);
         handler.setCallback(things.mock);
         thing.setHandler(handler);
         childHandlers.add(handler);

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;

@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.Backoff;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.*;
 import static org.mockito.Mockito.*;
@@ -20,6 +22,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,17 +39,16 @@ import org.openhab.binding.withings.internal.api.DateQuery;
 import org.openhab.binding.withings.internal.api.MeasureQuery;
 import org.openhab.binding.withings.internal.api.MeasureResult;
 import org.openhab.binding.withings.internal.api.StatusFamily;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsCommunicationException;
 import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
-import org.openhab.binding.withings.internal.api.WithingsTransientException;
 import org.openhab.binding.withings.internal.api.WithingsUnauthorizedException;
 import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
-import org.openhab.binding.withings.internal.mapping.SyncCursorStore;
 import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.DecimalType;
 import org.openhab.core.library.types.OnOffType;
@@ -52,6 +57,7 @@ import org.openhab.core.library.types.StringType;
 import org.openhab.core.library.unit.SIUnits;
 import org.openhab.core.storage.Storage;
 import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.binding.BridgeHandler;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
@@ -112,7 +118,6 @@ class WithingsUserHandlerTest {
         assertEquals(ThingStatus.UNKNOWN, harness.status(thing).getStatus());
         assertEquals(UnDefType.UNDEF, harness.state(thing, "body#weight"));
         assertEquals(UnDefType.UNDEF, harness.state(thing, "presence#in-bed"));
-        assertEquals(List.of(handler), account.listeners);
         assertEquals(USER, thing.getProperties().get("userId"));
 
         scheduler.runDue();
@@ -138,7 +143,7 @@ class WithingsUserHandlerTest {
                 series.getValue().getStates().map(TimeSeries.Entry::timestamp).toList());
         assertEquals(TimeSeries.Policy.ADD, series.getValue().getPolicy());
         // next polls at the configured intervals
-        assertEquals(900, handler.interval(SyncType.MEASURES));
+        assertEquals(900, handler.unit("measures").interval());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(15)));
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(30)));
         assertTrue(scheduler.pendingDelays().contains(Duration.ofHours(1)));
@@ -151,7 +156,6 @@ class WithingsUserHandlerTest {
         first.onNotification(notification(50, "1697800000"));
         assertEquals(OnOffType.ON, harness.state(thing, "presence#in-bed"));
         first.dispose();
-        assertTrue(account.listeners.isEmpty());
         assertEquals(0, scheduler.pending());
 
         // restart: the same storage, a new handler; the known values come back before any request
@@ -268,8 +272,8 @@ class WithingsUserHandlerTest {
         account.configuration.activityInterval = 86400;
         account.configuration.sleepInterval = 86400;
         account.configuration.goalsInterval = 86400;
-        when(client.getMeasures(any(), any())).thenThrow(new WithingsTransientException(StatusFamily.of(503), 503,
-                "service unavailable"));
+        when(client.getMeasures(any(), any()))
+                .thenThrow(new WithingsApiException(StatusFamily.TRANSIENT, 2551, "an error occurred"));
         Thing thing = harness.userThing("alice", USER, false);
         started(thing);
         ThingStatusInfo status = harness.status(thing);
@@ -283,7 +287,7 @@ class WithingsUserHandlerTest {
         scheduler.advance(Duration.ofMinutes(1));
         assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(2)));
-        assertEquals(30 * 60, WithingsUserHandler.backoffSeconds(9));
+        assertEquals(30 * 60, Backoff.MINUTES.delay(9).toSeconds());
 
         reset(client);
         when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(haGroups, 1564700000L, "UTC", true));
@@ -361,7 +365,7 @@ class WithingsUserHandlerTest {
         WithingsUserHandler handler = started(thing);
         reset(client);
         when(client.getMeasures(any(), any())).thenThrow(new WithingsRateLimitException(601, "too many"));
-        handler.sync(SyncType.MEASURES);
+        handler.unit("measures").sync();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(5)));
     }
@@ -377,45 +381,49 @@ class WithingsUserHandlerTest {
         WithingsUserHandler handler = harness.user(thing, scheduler, clock, DEBOUNCE);
         handler.initialize();
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(thing).getStatusDetail());
-        assertTrue(account.listeners.isEmpty());
+        assertEquals(0, scheduler.pending());
 
         when(harness.bridge.getStatus()).thenReturn(ThingStatus.ONLINE);
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
-        assertEquals(List.of(handler), account.listeners);
+        assertSame(harness.bridge.getHandler(), handler.account());
 
-        // a running Thing whose bridge goes offline: BRIDGE_OFFLINE, no listener, no polling
+        // a running Thing whose bridge goes offline: BRIDGE_OFFLINE, no polling
         clearInvocations(client);
         when(harness.bridge.getStatus()).thenReturn(ThingStatus.OFFLINE);
         handler.bridgeStatusChanged(
                 new ThingStatusInfo(ThingStatus.OFFLINE, ThingStatusDetail.COMMUNICATION_ERROR, null));
         assertEquals(ThingStatus.OFFLINE, harness.status(thing).getStatus());
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, harness.status(thing).getStatusDetail());
-        assertTrue(account.listeners.isEmpty());
+        assertNull(handler.account());
         scheduler.advance(Duration.ofHours(2));
         verifyNoInteractions(client);
     }
 
     @Test
-    void aRestartedBridgeGetsTheListenerOfAUserThingThatStayed() throws Exception {
+    void aRestartedBridgeIsUsedByAUserThingThatStayed() throws Exception {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
-        assertEquals(List.of(handler), account.listeners);
+        BridgeHandler first = harness.bridge.getHandler();
+        assertSame(first, handler.account());
 
         // core disposes the bridge handler and creates a new one; the user Thing's handler stays and only hears
         // that the bridge is ONLINE again
         TestAccount restarted = new TestAccount(client, tokens);
-        when(harness.bridge.getHandler()).thenReturn(Harness.bridgeHandler(restarted));
+        BridgeHandler second = Harness.bridgeHandler(restarted);
+        when(harness.bridge.getHandler()).thenReturn(second);
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
         scheduler.runDue();
 
-        assertTrue(account.listeners.isEmpty());
-        assertEquals(List.of(handler), restarted.listeners);
+        assertSame(second, handler.account());
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
         // a status change of the same bridge handler that stays ONLINE changes nothing
+        clearInvocations(client);
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, "text"));
-        assertEquals(List.of(handler), restarted.listeners);
+        scheduler.runDue();
+        assertSame(second, handler.account());
+        verifyNoInteractions(client);
     }
 
     @Test
@@ -428,17 +436,15 @@ class WithingsUserHandlerTest {
         account.running = false;
         account.tokens = null;
         clearInvocations(client);
-        // a device Thing asking for the devices now hears of no authorisation problem either
-        assertThrows(WithingsCommunicationException.class, () -> handler.devices(Duration.ZERO));
-        handler.sync(SyncType.MEASURES);
+        handler.unit("measures").sync();
 
         ThingStatusInfo status = harness.status(thing);
         assertEquals(ThingStatus.OFFLINE, status.getStatus());
         assertEquals(ThingStatusDetail.BRIDGE_OFFLINE, status.getStatusDetail());
         assertNull(status.getDescription());
-        // no polling and no listener until the bridge is back
+        // no polling until the bridge is back
         assertEquals(0, scheduler.pending());
-        assertTrue(account.listeners.isEmpty());
+        assertNull(handler.account());
         scheduler.advance(Duration.ofHours(2));
         verifyNoInteractions(client);
 
@@ -448,7 +454,6 @@ class WithingsUserHandlerTest {
         handler.bridgeStatusChanged(new ThingStatusInfo(ThingStatus.ONLINE, ThingStatusDetail.NONE, null));
         scheduler.runDue();
         assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
-        assertEquals(List.of(handler), account.listeners);
         verify(client).getMeasures(any(), any());
     }
 
@@ -457,12 +462,11 @@ class WithingsUserHandlerTest {
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
         account.tokens = null; // the bridge runs, but this user is no longer linked
-        handler.sync(SyncType.MEASURES);
+        handler.unit("measures").sync();
         ThingStatusInfo status = harness.status(thing);
         assertEquals(ThingStatusDetail.CONFIGURATION_ERROR, status.getStatusDetail());
         assertEquals(TestAccount.AUTHORIZATION_NEEDED, status.getDescription());
-        assertThrows(WithingsAuthException.class, () -> handler.devices(Duration.ZERO));
-        assertEquals(List.of(handler), account.listeners);
+        assertEquals(0, scheduler.pending(), "no polling until the user is linked again");
     }
 
     @Test
@@ -509,17 +513,18 @@ class WithingsUserHandlerTest {
 
     @Test
     void healthyWebhooksSlowPollingDownExceptGoals() {
+        account.configuration.goalsInterval = 3600;
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
         account.webhooksHealthy = true;
         handler.onWebhookHealth(true);
-        assertEquals(86400, handler.interval(SyncType.MEASURES));
-        assertEquals(86400, handler.interval(SyncType.SLEEP));
-        assertEquals(86400, handler.interval(SyncType.ACTIVITY));
-        assertEquals(3600, handler.interval(SyncType.GOALS));
+        assertEquals(86400, handler.unit("measures").interval());
+        assertEquals(86400, handler.unit("sleep").interval());
+        assertEquals(86400, handler.unit("activity").interval());
+        assertEquals(3600, handler.unit("goals").interval());
         account.webhooksHealthy = false;
         handler.onWebhookHealth(false);
-        assertEquals(900, handler.interval(SyncType.MEASURES));
+        assertEquals(900, handler.unit("measures").interval());
     }
 
     @Test
@@ -528,23 +533,23 @@ class WithingsUserHandlerTest {
         account.configuration.activityInterval = 1200;
         account.configuration.sleepInterval = 7200;
         account.configuration.goalsInterval = 14400;
+        account.configuration.devicesInterval = 10800;
         account.configuration.pushSafetyInterval = 43200;
         Thing thing = harness.userThing("alice", USER, false);
         WithingsUserHandler handler = started(thing);
-        assertEquals(600, handler.interval(SyncType.MEASURES));
-        assertEquals(600, handler.interval(SyncType.HEART));
-        assertEquals(1200, handler.interval(SyncType.ACTIVITY));
-        assertEquals(7200, handler.interval(SyncType.SLEEP));
-        assertEquals(14400, handler.interval(SyncType.GOALS));
-        assertEquals(14400, handler.devicesInterval());
+        assertEquals(600, handler.unit("measures").interval());
+        assertEquals(1200, handler.unit("activity").interval());
+        assertEquals(7200, handler.unit("sleep").interval());
+        assertEquals(14400, handler.unit("goals").interval());
+        assertEquals(10800, handler.unit("devices").interval());
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(10)));
         assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(20)));
 
         account.webhooksHealthy = true;
         handler.onWebhookHealth(true);
-        assertEquals(43200, handler.interval(SyncType.MEASURES));
-        assertEquals(43200, handler.interval(SyncType.SLEEP));
-        assertEquals(14400, handler.interval(SyncType.GOALS));
+        assertEquals(43200, handler.unit("measures").interval());
+        assertEquals(43200, handler.unit("sleep").interval());
+        assertEquals(14400, handler.unit("goals").interval());
     }
 
     @Test
@@ -619,6 +624,119 @@ class WithingsUserHandlerTest {
         started(again);
         verify(harness.callback, never()).channelTriggered(any(), any(), anyString());
         assertEquals(new StringType("1"), harness.state(again, "workout#category"));
+    }
+
+    @Test
+    void goalsAreReadOnceADayAndDevicesEverySixHoursByDefault() {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        assertEquals(86400, handler.unit("goals").interval());
+        assertEquals(21600, handler.unit("devices").interval());
+        account.webhooksHealthy = true;
+        handler.onWebhookHealth(true);
+        assertEquals(86400, handler.unit("goals").interval(), "no notification exists for goals");
+        assertEquals(21600, handler.unit("devices").interval());
+    }
+
+    @Test
+    void aDailySummaryOfActivityReadsNoWorkoutsButAWorkoutNotificationDoes() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client);
+        Instant midnight = ZonedDateTime.of(2023, 10, 20, 0, 0, 0, 0, Harness.ZONE).toInstant();
+
+        // the day's activity changed: start and end of the local day
+        handler.onNotification(new WithingsNotification(USER, 16, midnight, midnight.plusSeconds(86399),
+                "2023-10-20", null, null, clock.instant()));
+        scheduler.advance(DEBOUNCE);
+        verify(client).getActivity(any(), any(DateQuery.class));
+        verify(client, never()).getWorkouts(any(), any());
+
+        // a workout: its own span
+        handler.onNotification(new WithingsNotification(USER, 16, midnight.plusSeconds(36000),
+                midnight.plusSeconds(38700), "2023-10-20", null, null, clock.instant()));
+        scheduler.advance(DEBOUNCE);
+        verify(client, times(2)).getActivity(any(), any(DateQuery.class));
+        verify(client, times(1)).getWorkouts(any(), any());
+        assertTrue(ActivityUnit.canCarryWorkouts(notification(16, null), Harness.ZONE), "no range: could be");
+    }
+
+    @Test
+    void dataNotificationsReadTheDevicesAtMostHourly() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        clearInvocations(client);
+        verify(client, never()).getDevices(any());
+
+        // the first sync listed the devices just now: the next listing after data waits an hour
+        handler.onNotification(notification(1, null));
+        scheduler.advance(Duration.ofMinutes(59));
+        verify(client, never()).getDevices(any());
+        scheduler.advance(Duration.ofMinutes(1));
+        verify(client, times(1)).getDevices(any());
+
+        // a burst of data notifications later: one listing a minute after the first
+        clock.advance(Duration.ofHours(2));
+        for (int appli : List.of(1, 4, 44, 16)) {
+            handler.onNotification(notification(appli, null));
+        }
+        scheduler.advance(Duration.ofMinutes(1));
+        verify(client, times(2)).getDevices(any());
+        // bed events are no device data
+        clock.advance(Duration.ofHours(2));
+        handler.onNotification(notification(50, "1697800000"));
+        scheduler.advance(Duration.ofMinutes(2));
+        verify(client, times(2)).getDevices(any());
+    }
+
+    @Test
+    void twoUnitsRefusedAtOnceStopEachOtherWithoutDeadlock() throws Exception {
+        // regression: a unit that learns of the refusal stops the other units' jobs while the other unit, on a
+        // second thread, does the same; stopping must not wait for a unit's running fetch
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
+        try {
+            Thing thing = harness.userThing("alice", USER, false);
+            WithingsUserHandler handler = harness.user(thing, executor, clock, Duration.ZERO);
+            handler.initialize();
+            harness.recorder.awaitStatus(thing, s -> s.getStatus() == ThingStatus.ONLINE);
+
+            CountDownLatch measuresIn = new CountDownLatch(1);
+            CountDownLatch sleepIn = new CountDownLatch(1);
+            when(client.getMeasures(any(), any())).thenAnswer(invocation -> refusedWhenBothIn(measuresIn, sleepIn));
+            when(client.getSleepSummaries(any(), any()))
+                    .thenAnswer(invocation -> refusedWhenBothIn(sleepIn, measuresIn));
+            handler.onNotification(notification(1, null));
+            handler.onNotification(notification(44, null));
+
+            harness.recorder.awaitStatus(thing, s -> s.getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR
+                    && measuresIn.getCount() == 0 && sleepIn.getCount() == 0);
+            // both threads are free again: each takes one of two tasks that wait for each other
+            CountDownLatch free = new CountDownLatch(2);
+            CyclicBarrier both = new CyclicBarrier(2);
+            for (int i = 0; i < 2; i++) {
+                executor.execute(() -> {
+                    try {
+                        both.await(10, TimeUnit.SECONDS);
+                        free.countDown();
+                    } catch (Exception e) {
+                        // not counted: a thread did not come
+                    }
+                });
+            }
+            assertTrue(free.await(10, TimeUnit.SECONDS), "a scheduler thread is blocked");
+            assertEquals(TestAccount.AUTHORIZATION_NEEDED, harness.status(thing).getDescription());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** A fetch that signals it runs, waits until the other one runs too, then is refused. */
+    private static Object refusedWhenBothIn(CountDownLatch mine, CountDownLatch other) throws Exception {
+        mine.countDown();
+        if (!other.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the other fetch did not run at the same time");
+        }
+        throw new WithingsAuthException(401, "invalid token");
     }
 
     private WithingsNotification notification(int appli, @Nullable String date) {

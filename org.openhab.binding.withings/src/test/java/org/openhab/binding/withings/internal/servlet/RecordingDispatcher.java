@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.openhab.binding.withings.internal.handler.WithingsNotification;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 
 /**
  * A {@link WebhookDispatcher} that knows a settable set of users and records every dispatched notification.

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.withings.internal.handler.JettyHttpService;
 import org.openhab.binding.withings.internal.handler.OutputCapture;
-import org.openhab.binding.withings.internal.handler.WithingsNotification;
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import org.osgi.service.http.HttpService;
 
 /**

@@ -12,6 +12,7 @@
  */
 package org.openhab.binding.withings.internal.handler;
 
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,10 +102,9 @@ public final class HandlerDayBenchmark {
         try (WithingsCloudSimulator sim = WithingsCloudSimulator.start(
                 SimulatorOptions.defaults().port(0).seed(42).clock(clock).accessTokenLifetime(TOKEN_LIFETIME))) {
             WithingsApiConfig config = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString());
-            // the bridge's limiter at its defaults; a wait passes in virtual time
+            // the bridge's limiter at its defaults, on virtual time: a request without budget is rescheduled
             WithingsRateLimiter limiter = new WithingsRateLimiter(WithingsRateLimiter.DEFAULT_MAX_PER_MINUTE,
-                    WithingsRateLimiter.DEFAULT_COOL_DOWN, WithingsRateLimiter.DEFAULT_MAX_WAIT, clock,
-                    (condition, duration) -> clock.advance(duration));
+                    WithingsRateLimiter.DEFAULT_COOL_DOWN, clock);
             WithingsClient client = new WithingsClient(new WithingsHttpTransport(http), config, limiter);
 
             List<UserRun> runs = new ArrayList<>();
@@ -129,7 +129,7 @@ public final class HandlerDayBenchmark {
                 if (deviceId != null) {
                     Thing deviceThing = run.harness.deviceThing("d" + deviceId, deviceId,
                             Long.toString(run.user.userid()));
-                    WithingsDeviceHandler device = run.harness.device(deviceThing, scheduler, clock);
+                    WithingsDeviceHandler device = run.harness.device(deviceThing);
                     device.initialize();
                     disposals.add(device::dispose);
                 }
@@ -146,8 +146,10 @@ public final class HandlerDayBenchmark {
                     if (push && appli != null) {
                         Instant now = clock.instant();
                         String date = appli == 50 || appli == 51 ? Long.toString(now.getEpochSecond()) : null;
+                        // the range as the simulator (and Withings) sends it: the day of an activity update, the
+                        // span of a workout
                         run.handler.onNotification(new WithingsNotification(Long.toString(run.user.userid()), appli,
-                                null, null, date, null, null, now));
+                                event.start(), event.end(), date, null, null, now));
                         notifications++;
                     }
                 }
@@ -161,7 +163,7 @@ public final class HandlerDayBenchmark {
                 if (!(weight instanceof QuantityType<?> q && q.toBigDecimal().compareTo(LAST_WEIGHT) == 0)) {
                     failures.add("user " + run.user.userid() + " shows weight " + weight);
                 }
-                State inBed = run.handler.publishedState(WithingsUserHandler.PRESENCE_IN_BED);
+                State inBed = run.handler.publishedState(PresenceUnit.IN_BED);
                 if (push && inBed != OnOffType.ON) {
                     failures.add("user " + run.user.userid() + " shows in-bed " + inBed);
                 }
@@ -217,7 +219,11 @@ public final class HandlerDayBenchmark {
         Integer apply(WithingsCloudSimulator sim, long userid, Instant now) throws Exception;
     }
 
-    private record Event(Instant at, String what, Action action) {
+    private record Event(Instant at, String what, Action action, @Nullable Instant start, @Nullable Instant end) {
+        Event(Instant at, String what, Action action) {
+            this(at, what, action, null, null);
+        }
+
         @Nullable
         Integer apply(WithingsCloudSimulator sim, long userid, Instant now) throws Exception {
             return action.apply(sim, userid, now);
@@ -249,16 +255,16 @@ public final class HandlerDayBenchmark {
             events.add(new Event(at(hour, 0), "activity update", (sim, u, now) -> {
                 sim.control().addActivity(u, today, steps).get();
                 return 16;
-            }));
+            }, DAY_START.toInstant(), DAY_START.plusDays(1).toInstant().minusSeconds(1)));
         }
         events.add(new Event(at(23, 59), "activity update", (sim, u, now) -> {
             sim.control().addActivity(u, today, 10_400).get();
             return 16;
-        }));
+        }, DAY_START.toInstant(), DAY_START.plusDays(1).toInstant().minusSeconds(1)));
         events.add(new Event(at(18, 50), "workout", (sim, u, now) -> {
             sim.control().addWorkout(u, 2, at(18, 0), at(18, 45)).get();
             return 16;
-        }));
+        }, at(18, 0), at(18, 45)));
         events.add(new Event(at(19, 30), "weighing", (sim, u, now) -> {
             sim.control().addWeighing(u, LAST_WEIGHT.doubleValue(), now).get();
             return 1;

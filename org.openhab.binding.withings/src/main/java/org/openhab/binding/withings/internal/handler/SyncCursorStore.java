@@ -10,13 +10,17 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.mapping;
+package org.openhab.binding.withings.internal.handler;
 
+import java.lang.reflect.Type;
 import java.time.Instant;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.core.storage.Storage;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonParseException;
 
 /**
  * Persists, per user Thing and data type, the {@code lastupdate} cursor of the incremental sync and a small JSON
@@ -31,6 +35,9 @@ public class SyncCursorStore {
     /** The name of the storage. */
     public static final String STORAGE_NAME = "withings.sync";
 
+    private static final String SNAPSHOT = "snapshot";
+
+    private final Gson gson = new Gson();
     private final Storage<String> storage;
     private final String prefix;
 
@@ -69,6 +76,21 @@ public class SyncCursorStore {
             storage.remove(prefix + type + ":" + name);
         } else {
             storage.put(prefix + type + ":" + name, value);
+        }
+    }
+
+    /** Keeps the latest data of a type as JSON. */
+    public void putSnapshot(String type, Object value) {
+        put(type, SNAPSHOT, gson.toJson(value));
+    }
+
+    /** The latest data of a type as kept by {@link #putSnapshot}, or null if none (or unreadable). */
+    public <T> @Nullable T snapshot(String type, Type valueType) {
+        String json = get(type, SNAPSHOT);
+        try {
+            return json == null ? null : gson.fromJson(json, valueType);
+        } catch (JsonParseException e) {
+            return null;
         }
     }
 

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.mapping;
+package org.openhab.binding.withings.internal.handler;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.handler.FakeScheduler;
 
 /**
  * Bursts of notifications per key become one run after the debounce.

@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.mapping;
+package org.openhab.binding.withings.internal.handler;
 
 import java.time.Duration;
 import java.util.Map;

@@ -10,8 +10,9 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
 
+import org.openhab.binding.withings.internal.api.WithingsNotification;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -32,9 +34,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
+import org.openhab.binding.withings.internal.api.TokenProvider;
+import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
+import org.openhab.binding.withings.internal.handler.FakeScheduler;
+import org.openhab.binding.withings.internal.handler.JettyHttpService;
+import org.openhab.binding.withings.internal.handler.SimulatorTokens;
 import org.openhab.binding.withings.internal.servlet.RecordingDispatcher;
 import org.openhab.binding.withings.internal.servlet.WebhookUrl;
 import org.openhab.binding.withings.internal.servlet.WithingsWebhookServlet;
@@ -46,15 +53,15 @@ import org.openhab.binding.withings.simulator.Subscription;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 
 /**
- * The subscription manager against the cloud simulator: real OAuth tokens, real notify calls, Withings' HEAD probe
- * and notification deliveries reaching the webhook servlet on an embedded Jetty. The manager's scheduler is a
+ * The subscription reconciler against the cloud simulator: real OAuth tokens, real notify calls, Withings' HEAD probe
+ * and notification deliveries reaching the webhook servlet on an embedded Jetty. The reconciler's scheduler is a
  * {@link FakeScheduler}: its tasks (and so the notify calls) run on the test thread when the test moves the virtual
  * time.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class SubscriptionManagerTest {
+class SubscriptionReconcilerTest {
 
     private static final String ALL_SCOPES = SimulatorTokens.ALL_SCOPES;
     private static final String SECRET = "NewSecretNewSecretNewSecretNew-_";
@@ -70,7 +77,7 @@ class SubscriptionManagerTest {
     private @Nullable HttpClient http;
     private @Nullable WithingsClient client;
     private @Nullable WithingsRateLimiter limiter;
-    private @Nullable SubscriptionManager manager;
+    private @Nullable SubscriptionReconciler manager;
     private long userid;
     private String user = "";
     private String callback = "";
@@ -102,12 +109,12 @@ class SubscriptionManagerTest {
         WithingsApiConfig config = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString());
         WithingsClient c = new WithingsClient(new WithingsHttpTransport(h), config, l);
         client = c;
-        manager = new SubscriptionManager(c, fake, fake.clock(), (id, status) -> reported.add(status));
+        manager = new SubscriptionReconciler(c, fake, fake.clock(), reported::add, SubscriptionReconciler.Timing.defaults());
     }
 
     @AfterEach
     void stop() throws Exception {
-        SubscriptionManager m = manager;
+        SubscriptionReconciler m = manager;
         if (m != null) {
             m.dispose();
         }
@@ -134,8 +141,8 @@ class SubscriptionManagerTest {
         return s;
     }
 
-    private SubscriptionManager manager() {
-        SubscriptionManager m = manager;
+    private SubscriptionReconciler manager() {
+        SubscriptionReconciler m = manager;
         assertNotNull(m);
         return m;
     }
@@ -182,12 +189,16 @@ class SubscriptionManagerTest {
         return manager().status(user);
     }
 
+    private WebhookHealth health(String id) {
+        return manager().status(id).health();
+    }
+
     /** Links the user with every scope and lets the manager subscribe everything. */
     private SimulatorTokens healthy() throws Exception {
         SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
         assertEquals(ALL_APPLIS, applisAt(callback));
         return tp;
     }
@@ -195,26 +206,19 @@ class SubscriptionManagerTest {
     // ------------------------------------------------------------------------------------------- tests
 
     @Test
-    void ensureSubscribesExactlyTheNeededApplisSpacedOnTheScheduler() throws Exception {
+    void ensureSubscribesExactlyTheNeededApplisInOneJobOnTheScheduler() throws Exception {
         SimulatorTokens tp = link(userid, ALL_SCOPES);
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         assertEquals(0, count("list"), "nothing runs on the caller's thread");
-        assertEquals(WebhookHealth.PENDING, manager().health(user));
+        assertEquals(WebhookHealth.PENDING, health(user));
 
         fake.runDue();
         assertEquals(1, count("list"));
-        assertEquals(1, count("subscribe"));
-        fake.advance(Duration.ofMillis(4999));
-        assertEquals(1, count("subscribe"), "5 s between subscribe calls");
-        fake.advance(Duration.ofMillis(1));
-        assertEquals(2, count("subscribe"));
-
-        fake.advance(Duration.ofMinutes(1));
         assertEquals(8, count("subscribe"));
         assertEquals(ALL_APPLIS, applisAt(callback));
         assertEquals(Set.of(callback), urls());
         for (Subscription s : sim().control().subscriptions(userid)) {
-            assertEquals(SubscriptionManager.COMMENT, s.comment());
+            assertEquals(SubscriptionReconciler.COMMENT, s.comment());
         }
         assertEquals(8, server().count("HEAD", WebhookUrl.alias(SECRET)), "Withings probed every subscribe");
 
@@ -225,9 +229,37 @@ class SubscriptionManagerTest {
         assertEquals(Instant.parse("2026-11-24T10:00:00Z"), status.lastCheck());
         assertNull(status.lastError());
         assertNotNull(status.nextCheck());
-        assertEquals("@text/webhook.status.healthy", status.statusDescription());
         assertEquals(status, reported.get(reported.size() - 1), "the listener saw the final state");
         assertTrue(status.health().isHealthy());
+    }
+
+    @Test
+    void theSharedRequestBudgetSpacesTheCallsAndDefersTheJob() throws Exception {
+        SimulatorTokens tp = link(userid, ALL_SCOPES);
+        WithingsRateLimiter small = new WithingsRateLimiter(5, Duration.ofMinutes(5), fake.clock());
+        WithingsApiConfig config = WithingsApiConfig.of(sim().baseUri().toString(), sim().baseUri().toString());
+        HttpClient h = http;
+        assertNotNull(h);
+        SubscriptionReconciler budgeted = new SubscriptionReconciler(
+                new WithingsClient(new WithingsHttpTransport(h), config, small), fake, fake.clock(), reported::add,
+                SubscriptionReconciler.Timing.defaults());
+        try {
+            budgeted.ensure(user, tp, scopes(ALL_SCOPES), callback);
+            fake.runDue();
+            // list + 4 subscribes use the budget of the minute; the job is deferred, not parked on the thread
+            assertEquals(1, count("list"));
+            assertEquals(4, count("subscribe"));
+            assertEquals(WebhookHealth.PENDING, budgeted.status(user).health());
+            assertEquals(fake.now().plus(Duration.ofMinutes(1)), budgeted.status(user).nextCheck());
+            fake.advance(Duration.ofMinutes(1));
+            assertEquals(8, count("subscribe"));
+            fake.advance(Duration.ofMinutes(1));
+            assertEquals(8, count("subscribe"), "each category subscribed once");
+            assertEquals(WebhookHealth.HEALTHY, budgeted.status(user).health());
+            assertEquals(ALL_APPLIS, applisAt(callback));
+        } finally {
+            budgeted.dispose();
+        }
     }
 
     @Test
@@ -239,7 +271,7 @@ class SubscriptionManagerTest {
         assertEquals(2, count("list"));
         assertEquals(8, count("subscribe"));
         assertEquals(0, count("revoke"));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
     }
 
     @Test
@@ -258,7 +290,7 @@ class SubscriptionManagerTest {
         assertEquals(Set.of(1), applisAt(otherAppCallback), "another application's URL is never touched");
         assertEquals(ALL_APPLIS, applisAt(callback));
         assertEquals(8, count("subscribe") - subscribesBefore);
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
     }
 
     @Test
@@ -274,7 +306,6 @@ class SubscriptionManagerTest {
         assertEquals(WebhookHealth.HEALTHY, status.health());
         assertEquals(Set.of(50, 51), status.skippedApplis());
         assertEquals(Set.of("user.sleepevents"), status.missingScopes());
-        assertEquals("@text/webhook.status.missing-scope", status.statusDescription());
     }
 
     @Test
@@ -303,7 +334,6 @@ class SubscriptionManagerTest {
         assertEquals(1, server().count("HEAD", deadAlias), "Withings probed the URL once");
         SubscriptionStatus status = status();
         assertEquals(WebhookHealth.UNREACHABLE, status.health());
-        assertEquals("@text/webhook.status.unreachable", status.statusDescription());
         String error = status.lastError();
         assertNotNull(error);
         assertTrue(error.contains("could not reach"), error);
@@ -318,7 +348,7 @@ class SubscriptionManagerTest {
         // fixing the URL (a new ensure) starts again
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(2));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
         assertEquals(ALL_APPLIS, applisAt(callback));
     }
 
@@ -348,7 +378,7 @@ class SubscriptionManagerTest {
         fake.advance(Duration.ofMinutes(2));
         assertEquals(3, count("list"));
         fake.advance(Duration.ofMinutes(1));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
         assertEquals(ALL_APPLIS, applisAt(callback));
         assertEquals(10, count("subscribe"));
         assertNull(status().lastError());
@@ -374,7 +404,7 @@ class SubscriptionManagerTest {
         Instant watchdog = status.nextCheck();
         assertNotNull(watchdog);
         fake.advance(Duration.between(fake.now(), watchdog).plusMinutes(1));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
         assertEquals(ALL_APPLIS, applisAt(callback));
         assertEquals(Set.of(), status().failedApplis());
         assertNull(status().lastError());
@@ -383,11 +413,12 @@ class SubscriptionManagerTest {
     @Test
     void permanentRefusalOfAnOptionalAppliKeepsTheWebhookHealthy() throws Exception {
         SimulatorTokens tp = link(userid, ALL_SCOPES);
-        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
-        fake.runDue();
-        fake.advance(Duration.ofSeconds(31)); // 7 subscribes done, ECG (54) comes last
-        assertEquals(7, count("subscribe"));
+        for (int appli : List.of(1, 2, 4, 16, 44, 50, 51)) {
+            client().notifySubscribe(tp, callback, appli, SubscriptionReconciler.COMMENT);
+        }
+        // ECG (54) is the only category left, and Withings refuses it permanently
         sim().control().injectFault(FaultSpec.status(2554).on("/notify", "subscribe").times(1));
+        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         fake.advance(Duration.ofMinutes(1));
 
         SubscriptionStatus status = status();
@@ -409,7 +440,7 @@ class SubscriptionManagerTest {
         WithingsRateLimiter l = limiter;
         assertNotNull(l);
         assertEquals(fake.now().plus(Duration.ofMinutes(5)), l.getPausedUntil().orElseThrow());
-        assertEquals(WebhookHealth.DEGRADED, manager().health(user));
+        assertEquals(WebhookHealth.DEGRADED, health(user));
         assertEquals(fake.now().plus(Duration.ofMinutes(5)), status().nextCheck(), "not the 1 min back-off");
 
         fake.advance(Duration.ofMinutes(4).plusSeconds(59));
@@ -417,7 +448,7 @@ class SubscriptionManagerTest {
         fake.advance(Duration.ofSeconds(1));
         assertEquals(2, count("list"));
         fake.advance(Duration.ofMinutes(1));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
         assertEquals(ALL_APPLIS, applisAt(callback));
     }
 
@@ -447,7 +478,7 @@ class SubscriptionManagerTest {
         assertEquals(lists + 1, count("list"));
         assertEquals(ALL_APPLIS, applisAt(callback), "the watchdog re-subscribed");
         assertEquals(10, count("subscribe"));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
     }
 
     @Test
@@ -479,8 +510,7 @@ class SubscriptionManagerTest {
         fake.runDue();
 
         assertEquals(1, tp.refreshes(), "the client tried one refresh");
-        assertEquals(WebhookHealth.AUTH_FAILED, manager().health(user));
-        assertEquals("@text/webhook.status.auth-failed", status().statusDescription());
+        assertEquals(WebhookHealth.AUTH_FAILED, health(user));
         assertEquals(0, fake.pending());
         fake.advance(Duration.ofDays(1));
         assertEquals(1, tp.refreshes());
@@ -495,7 +525,7 @@ class SubscriptionManagerTest {
 
         CompletableFuture<Boolean> done = manager().remove(user, tp, callback);
         assertFalse(done.isDone(), "revocations run on the scheduler");
-        assertEquals(WebhookHealth.DISABLED, manager().health(user));
+        assertEquals(WebhookHealth.DISABLED, health(user));
         fake.advance(Duration.ofMinutes(1));
 
         assertTrue(done.getNow(false));
@@ -520,26 +550,23 @@ class SubscriptionManagerTest {
         assertEquals(1, fake.pending(), "the watchdog");
         manager().forget(user);
         assertEquals(0, fake.pending());
-        assertEquals(WebhookHealth.DISABLED, manager().health(user));
+        assertEquals(WebhookHealth.DISABLED, health(user));
         fake.advance(Duration.ofDays(1));
         assertEquals(ALL_APPLIS, applisAt(callback), "a restart keeps the subscriptions");
         assertEquals(0, count("revoke"));
     }
 
     @Test
-    void usersAreHandledOneAfterTheOther() throws Exception {
+    void eachUserHasItsOwnReconcileJob() throws Exception {
         long other = sim().user(SimUser.Kind.SCALE).userid();
         SimulatorTokens tp1 = link(userid, ALL_SCOPES);
         SimulatorTokens tp2 = link(other, ALL_SCOPES);
         manager().ensure(user, tp1, scopes(ALL_SCOPES), callback);
         manager().ensure(Long.toString(other), tp2, scopes(ALL_SCOPES), callback);
+        assertEquals(2, fake.pending(), "one job per user");
         fake.runDue();
-        assertEquals(1, count("subscribe"));
-        assertEquals(0, sim().control().requestCount("/notify", "list", other), "the second user waits");
-
-        fake.advance(Duration.ofMinutes(3));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(Long.toString(other)));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(Long.toString(other)));
         assertEquals(8, sim().control().requestCount("/notify", "subscribe", other));
         Map<String, SubscriptionStatus> all = manager().statuses();
         assertEquals(Set.of(user, Long.toString(other)), all.keySet());
@@ -564,16 +591,29 @@ class SubscriptionManagerTest {
     @Test
     void ensureDuringARunningCheckRunsItAgainAfterwards() throws Exception {
         SimulatorTokens tp = link(userid, ALL_SCOPES);
-        manager().ensure(user, tp, scopes("user.metrics"), callback);
-        fake.runDue();
-        assertEquals(1, count("subscribe"));
-        manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
-        fake.advance(Duration.ofMinutes(3));
+        AtomicBoolean first = new AtomicBoolean(true);
+        // the first token request of the running job brings a new ensure with every scope
+        TokenProvider during = new TokenProvider() {
+            @Override
+            public String accessToken() throws WithingsApiException {
+                if (first.getAndSet(false)) {
+                    manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
+                }
+                return tp.accessToken();
+            }
+
+            @Override
+            public String refreshedAccessToken() throws WithingsApiException {
+                return tp.refreshedAccessToken();
+            }
+        };
+        manager().ensure(user, during, scopes("user.metrics"), callback);
+        fake.runDue(); // the running job subscribes the metrics categories, then runs again with every scope
 
         assertEquals(2, count("list"));
         assertEquals(ALL_APPLIS, applisAt(callback));
         assertEquals(8, count("subscribe"));
-        assertEquals(WebhookHealth.HEALTHY, manager().health(user));
+        assertEquals(WebhookHealth.HEALTHY, health(user));
     }
 
     @Test
@@ -584,20 +624,15 @@ class SubscriptionManagerTest {
         assertEquals(0, fake.pending());
         fake.advance(Duration.ofDays(1));
         assertEquals(0, count("list"));
-        assertEquals(WebhookHealth.DISABLED, manager().health(user));
+        assertEquals(WebhookHealth.DISABLED, health(user));
         manager().ensure(user, tp, scopes(ALL_SCOPES), callback);
         assertEquals(0, fake.pending(), "a disposed manager does nothing");
     }
 
     @Test
-    void neededApplisFollowTheScopes() {
-        assertEquals(ALL_APPLIS, SubscriptionManager.neededApplis(scopes(ALL_SCOPES)));
-        assertEquals(Set.of(1, 2, 4, 54), SubscriptionManager.neededApplis(Set.of("user.metrics")));
-        assertEquals(Set.of(16, 44), SubscriptionManager.neededApplis(Set.of("user.activity")));
-        assertEquals(Set.of(50, 51), SubscriptionManager.neededApplis(Set.of("user.sleepevents")));
-        assertEquals(Set.of(), SubscriptionManager.neededApplis(Set.of("user.info")));
+    void ownSubscriptionsAreRecognisedByTheWebhookPath() {
         assertEquals("https://h.example.org/withings/webhook/",
-                SubscriptionManager.ownPrefix("https://h.example.org/withings/webhook/abc"));
-        assertNull(SubscriptionManager.ownPrefix("https://h.example.org/other"));
+                SubscriptionReconciler.ownPrefix("https://h.example.org/withings/webhook/abc"));
+        assertNull(SubscriptionReconciler.ownPrefix("https://h.example.org/other"));
     }
 }

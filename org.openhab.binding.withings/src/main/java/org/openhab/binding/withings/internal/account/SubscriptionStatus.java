@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
 
 import java.time.Instant;
 import java.util.Set;
@@ -48,14 +48,9 @@ public record SubscriptionStatus(String userId, WebhookHealth health, Set<Intege
                 Set.of());
     }
 
-    /**
-     * @return {@code "@text/<key>"} describing the state for a Thing status or property; a healthy state with
-     *         skipped categories gives the missing-permission text
-     */
-    public String statusDescription() {
-        if (health == WebhookHealth.HEALTHY && !skippedApplis.isEmpty()) {
-            return "@text/webhook.status.missing-scope";
-        }
-        return "@text/" + health.textKey();
+    /** @return this status with another health and next check */
+    SubscriptionStatus with(WebhookHealth health, @Nullable Instant nextCheck) {
+        return new SubscriptionStatus(userId, health, subscribedApplis, skippedApplis, missingScopes, lastCheck,
+                lastError, nextCheck, failedApplis);
     }
 }

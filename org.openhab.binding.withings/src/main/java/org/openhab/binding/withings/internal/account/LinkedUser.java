@@ -10,13 +10,13 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
 
 import java.time.Instant;
 import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.openhab.binding.withings.internal.auth.WithingsOAuth;
+import org.openhab.binding.withings.internal.api.WithingsScope;
 
 /**
  * One Withings user linked to an account bridge, as persisted by {@link LinkedUserStore}. Holds no token: tokens
@@ -31,10 +31,8 @@ import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 @NonNullByDefault
 public record LinkedUser(String userId, String scope, Instant linkedAt) {
 
-    /**
-     * @return the scopes the binding asks for that Withings did not grant
-     */
+    /** @return the scopes the binding asks for that Withings did not grant */
     public Set<String> missingScopes() {
-        return WithingsOAuth.missingScopes(scope);
+        return WithingsScope.missing(scope);
     }
 }

@@ -10,19 +10,17 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -31,6 +29,7 @@ import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
+import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState;
@@ -44,53 +43,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The linked users of one running account bridge: the persisted list ({@link LinkedUserStore}), one
+ * The linked users of one running account bridge: the persisted list ({@link LinkedUserStore}) and one
  * {@link UserSession} per user with the one {@link OAuthClientService} of its handle, the token checks and their
- * outcomes, and the user Things listening ({@link WithingsUserListener}), each told once that its authorisation is
- * gone until it is authorised again. Listeners are always called on the bridge's scheduler.
+ * outcomes. A user whose token Withings refuses, or accepts again, is reported to the bridge's {@link Events}.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class LinkedUsers implements UserSession.Outcomes {
+public class LinkedUsers implements UserSession.Outcomes {
+
+    /** Told when the authorisation of a user is lost or works again; must return quickly. */
+    public interface Events {
+        void authorizationLost(String userId);
+
+        void authorized(String userId);
+    }
 
     /** Outcome of a check of every user's token. */
-    record TokenCheck(int working, int unreachable, int refused) {
+    public record TokenCheck(int working, int unreachable, int refused) {
     }
 
     private final Logger logger = LoggerFactory.getLogger(LinkedUsers.class);
     private final String bridgeId;
     private final OAuthFactory oAuthFactory;
     private final Clock clock;
-    private final Executor scheduler;
+    private final Events events;
 
     private volatile @Nullable LinkedUserStore store;
     private final Map<String, UserSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, WithingsUserListener> listeners = new ConcurrentHashMap<>();
-    /** Listeners told that their authorisation is gone (and not told otherwise since). */
-    private final Set<WithingsUserListener> toldLost = ConcurrentHashMap.newKeySet();
 
-    LinkedUsers(String bridgeId, OAuthFactory oAuthFactory, Clock clock, Executor scheduler) {
+    public LinkedUsers(String bridgeId, OAuthFactory oAuthFactory, Clock clock, Events events) {
         this.bridgeId = bridgeId;
         this.oAuthFactory = oAuthFactory;
         this.clock = clock;
-        this.scheduler = scheduler;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------ storage
 
     /** The storage of the running bridge, or null while it is not running. */
     @Nullable
-    LinkedUserStore store() {
+    public LinkedUserStore store() {
         return store;
     }
 
-    void setStore(@Nullable LinkedUserStore store) {
+    public void setStore(@Nullable LinkedUserStore store) {
         this.store = store;
     }
 
     /** The persisted users, ordered by link time; empty while the bridge is not running. */
-    List<LinkedUser> persisted() {
+    public List<LinkedUser> persisted() {
         LinkedUserStore st = store;
         return st == null ? List.of() : st.users();
     }
@@ -102,14 +104,14 @@ class LinkedUsers implements UserSession.Outcomes {
      * handle and watches its refreshes. Synchronized: the bridge's start and a link of the same user may open it at
      * once, and a second OAuth service of the handle would never be released.
      */
-    synchronized UserSession open(LinkedUser user, WithingsApiConfig api, String clientId, String clientSecret) {
+    public synchronized UserSession open(LinkedUser user, WithingsApiConfig api, String clientId, String clientSecret) {
         UserSession existing = sessions.get(user.userId());
         if (existing != null) {
             existing.scope = user.scope();
             return existing;
         }
         String handle = WithingsOAuth.handle(bridgeId, user.userId());
-        WithingsOAuth.Service oauth = WithingsOAuth.createWithDeserializer(oAuthFactory, handle, api, clientId,
+        WithingsOAuth.Service oauth = WithingsOAuth.create(oAuthFactory, handle, api, clientId,
                 clientSecret);
         UserSession session = new UserSession(user.userId(), handle, oauth, user.scope(), this);
         oauth.service().addAccessTokenRefreshListener(new AccessTokenRefreshListener() {
@@ -129,7 +131,7 @@ class LinkedUsers implements UserSession.Outcomes {
      *
      * @throws OAuthException if core refused to store it
      */
-    synchronized UserSession openWithToken(LinkedUser user, AccessTokenResponse response, WithingsApiConfig api,
+    public synchronized UserSession openWithToken(LinkedUser user, AccessTokenResponse response, WithingsApiConfig api,
             String clientId, String clientSecret) throws OAuthException {
         UserSession session = open(user, api, clientId, clientSecret);
         session.oauth.service().importAccessTokenResponse(response);
@@ -137,38 +139,38 @@ class LinkedUsers implements UserSession.Outcomes {
     }
 
     @Nullable
-    UserSession session(String userId) {
+    public UserSession session(String userId) {
         return sessions.get(userId);
     }
 
     /** A snapshot of the open sessions. */
-    List<UserSession> sessions() {
+    public List<UserSession> sessions() {
         return List.copyOf(sessions.values());
     }
 
-    Set<String> sessionUserIds() {
+    public Set<String> sessionUserIds() {
         return Set.copyOf(sessions.keySet());
     }
 
-    boolean isLinked(String userId) {
+    public boolean isLinked(String userId) {
         return sessions.containsKey(userId);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return sessions.isEmpty();
     }
 
-    int size() {
+    public int size() {
         return sessions.size();
     }
 
     @Nullable
-    UserSession close(String userId) {
+    public UserSession close(String userId) {
         return sessions.remove(userId);
     }
 
     /** Releases the OAuth services of all sessions (their tokens stay in core's store) and forgets them. */
-    void closeAll() {
+    public void closeAll() {
         for (UserSession session : sessions.values()) {
             oAuthFactory.ungetOAuthService(session.handle);
         }
@@ -176,23 +178,23 @@ class LinkedUsers implements UserSession.Outcomes {
     }
 
     /** Deletes the tokens of a user from core's store (and its OAuth service). */
-    void deleteTokens(String userId) {
+    public void deleteTokens(String userId) {
         oAuthFactory.deleteServiceAndAccessToken(WithingsOAuth.handle(bridgeId, userId));
     }
 
-    Optional<TokenProvider> tokenProvider(String userId) {
+    public Optional<TokenProvider> tokenProvider(String userId) {
         UserSession session = sessions.get(userId);
-        return session == null ? Optional.empty() : Optional.of(session.tokenProvider);
+        return session == null ? Optional.empty() : Optional.of(session.tokenProvider());
     }
 
     /** Last outcome of a token request of a user, for the console. */
-    String lastApiStatus(String userId) {
+    public String lastApiStatus(String userId) {
         UserSession session = sessions.get(userId);
         return session == null ? "not linked" : session.lastApiStatus;
     }
 
     /** The linked users as the page and the console show them, with the given webhook text of each. */
-    List<LinkedUserView> views(Function<String, String> webhookText) {
+    public List<LinkedUserView> views(Function<String, String> webhookText) {
         List<LinkedUserView> views = new ArrayList<>();
         for (LinkedUser user : persisted()) {
             UserSession session = sessions.get(user.userId());
@@ -200,7 +202,7 @@ class LinkedUsers implements UserSession.Outcomes {
                 views.add(new LinkedUserView(user.userId(), user.scope(), user.missingScopes(), TokenState.UNCHECKED,
                         null, null, webhookText.apply(user.userId())));
             } else {
-                views.add(new LinkedUserView(user.userId(), session.scope, WithingsOAuth.missingScopes(session.scope),
+                views.add(new LinkedUserView(user.userId(), session.scope, WithingsScope.missing(session.scope),
                         session.tokenState, session.tokenExpires, session.lastData, webhookText.apply(user.userId())));
             }
         }
@@ -210,13 +212,13 @@ class LinkedUsers implements UserSession.Outcomes {
     // ------------------------------------------------------------------ tokens
 
     /** Gets (and when expired refreshes) the token of every user; the outcomes update the sessions. */
-    TokenCheck checkTokens() {
+    public TokenCheck checkTokens() {
         int working = 0;
         int unreachable = 0;
         int refused = 0;
         for (UserSession session : sessions()) {
             try {
-                session.tokenProvider.accessToken();
+                session.tokenProvider().accessToken();
                 if (session.tokenState == TokenState.REAUTHORIZATION_NEEDED) {
                     refused++;
                 } else {
@@ -245,7 +247,7 @@ class LinkedUsers implements UserSession.Outcomes {
     }
 
     /** Notes the expiry of a token answer and a changed scope (persisted). */
-    void noteToken(UserSession session, AccessTokenResponse response) {
+    public void noteToken(UserSession session, AccessTokenResponse response) {
         Instant created = response.getCreatedOn();
         if (created != null && response.getExpiresIn() > 0) {
             session.tokenExpires = created.plusSeconds(response.getExpiresIn());
@@ -270,10 +272,7 @@ class LinkedUsers implements UserSession.Outcomes {
         session.tokenState = TokenState.VALID;
         session.lastApiStatus = "token ok at " + clock.instant();
         if (before == TokenState.REAUTHORIZATION_NEEDED) {
-            WithingsUserListener listener = listeners.get(session.userId);
-            if (listener != null) {
-                scheduler.execute(() -> tellAuthorized(listener));
-            }
+            events.authorized(session.userId);
         }
     }
 
@@ -285,10 +284,7 @@ class LinkedUsers implements UserSession.Outcomes {
         if (before != TokenState.REAUTHORIZATION_NEEDED) {
             logger.debug("Bridge {}: Withings refused the token of user {}: re-authorisation needed", bridgeId,
                     session.userId);
-            WithingsUserListener listener = listeners.get(session.userId);
-            if (listener != null) {
-                scheduler.execute(() -> tellLost(listener));
-            }
+            events.authorizationLost(session.userId);
         }
     }
 
@@ -298,53 +294,5 @@ class LinkedUsers implements UserSession.Outcomes {
             session.tokenState = TokenState.UNREACHABLE;
         }
         session.lastApiStatus = "token request failed (" + e.getFamily() + ") at " + clock.instant();
-    }
-
-    // ------------------------------------------------------------------ listeners
-
-    void addListener(WithingsUserListener listener) {
-        listeners.put(listener.userId(), listener);
-    }
-
-    void removeListener(WithingsUserListener listener) {
-        listeners.remove(listener.userId(), listener);
-        toldLost.remove(listener);
-    }
-
-    /** The user Thing of a user, if one is registered. */
-    @Nullable
-    WithingsUserListener listener(String userId) {
-        return listeners.get(userId);
-    }
-
-    /** The registered listeners whose users have no open session. */
-    Collection<WithingsUserListener> listenersWithoutSession() {
-        List<WithingsUserListener> unlinked = new ArrayList<>();
-        listeners.forEach((userId, listener) -> {
-            if (!sessions.containsKey(userId)) {
-                unlinked.add(listener);
-            }
-        });
-        return unlinked;
-    }
-
-    /** Tells a listener its authorisation is gone, once until it is authorised again. */
-    void tellLost(WithingsUserListener listener) {
-        if (toldLost.add(listener)) {
-            listener.onAuthorizationLost();
-        }
-    }
-
-    /** Tells the listener of a user, if any, that its authorisation is gone (once). */
-    void tellLostIfListening(String userId) {
-        WithingsUserListener listener = listeners.get(userId);
-        if (listener != null) {
-            tellLost(listener);
-        }
-    }
-
-    void tellAuthorized(WithingsUserListener listener) {
-        toldLost.remove(listener);
-        listener.onAuthorized();
     }
 }

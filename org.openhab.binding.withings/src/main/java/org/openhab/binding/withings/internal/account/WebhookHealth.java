@@ -10,12 +10,12 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
- * The state of one user's webhook subscriptions, as the {@link SubscriptionManager} sees it.
+ * The state of one user's webhook subscriptions, as the {@link SubscriptionReconciler} sees it.
  *
  * @author Withings binding contributors - Initial contribution
  */

@@ -11,9 +11,10 @@
  * SPDX-License-Identifier: EPL-2.0
  */
 
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.api;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -36,4 +37,9 @@ import org.eclipse.jdt.annotation.Nullable;
 @NonNullByDefault
 public record WithingsNotification(String userId, int appli, @Nullable Instant startDate, @Nullable Instant endDate,
         @Nullable String date, @Nullable String deviceId, @Nullable String action, Instant received) {
+
+    /** @return the notification category, or empty for an unknown code (logged once at debug level) */
+    public Optional<NotifyAppli> category() {
+        return NotifyAppli.byCode(appli);
+    }
 }

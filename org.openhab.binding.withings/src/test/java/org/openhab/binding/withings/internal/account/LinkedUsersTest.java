@@ -10,7 +10,7 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
+import org.openhab.binding.withings.internal.handler.TestOAuthFactory;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.core.auth.client.oauth2.OAuthClientService;
@@ -62,7 +63,15 @@ class LinkedUsersTest {
                         scope, supportsBasicAuth);
             }
         };
-        LinkedUsers users = new LinkedUsers("home", factory, Clock.systemUTC(), Runnable::run);
+        LinkedUsers users = new LinkedUsers("home", factory, Clock.systemUTC(), new LinkedUsers.Events() {
+            @Override
+            public void authorizationLost(String userId) {
+            }
+
+            @Override
+            public void authorized(String userId) {
+            }
+        });
         LinkedUser user = new LinkedUser("12345", "user.metrics", Instant.EPOCH);
         WithingsApiConfig api = WithingsApiConfig.defaults();
 

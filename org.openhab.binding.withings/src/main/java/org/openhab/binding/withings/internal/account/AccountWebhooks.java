@@ -10,7 +10,9 @@
  *
  * SPDX-License-Identifier: EPL-2.0
  */
-package org.openhab.binding.withings.internal.handler;
+package org.openhab.binding.withings.internal.account;
+
+import static org.openhab.binding.withings.internal.WithingsBindingConstants.PROPERTY_WEBHOOK_STATUS;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +34,7 @@ import java.util.function.BiConsumer;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.api.WithingsClient;
-import org.openhab.binding.withings.internal.auth.WithingsOAuth;
+import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.servlet.WebhookDispatcher;
 import org.openhab.binding.withings.internal.servlet.WebhookSecret;
 import org.openhab.binding.withings.internal.servlet.WebhookUrl;
@@ -44,20 +46,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The webhooks of one account bridge: the callback URL (with the bridge's secret, never logged or shown), the
- * {@link WithingsWebhookServlet} serving it, the {@link SubscriptionManager} keeping every linked user subscribed,
+ * {@link WithingsWebhookServlet} serving it, the {@link SubscriptionReconciler} keeping every linked user subscribed,
  * and the per-user health the user Things and the bridge status follow. Without a webhook URL everything here is off
  * and data is polled.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class AccountWebhooks {
+public class AccountWebhooks {
 
     /** Longest wait for the revocation of subscriptions before the action runs anyway. */
     static final Duration REVOKE_TIMEOUT = Duration.ofSeconds(90);
 
     /** Told when the health of a user's webhooks changes (or is known for the first time). */
-    interface HealthListener {
+    public interface HealthListener {
         void healthChanged(String userId, boolean healthy);
 
         /** Any status of a user was reported (the bridge may have to refresh its own status). */
@@ -73,8 +75,7 @@ class AccountWebhooks {
     private final HealthListener healthListener;
 
     private volatile @Nullable String baseOverride;
-    private volatile SubscriptionManager.@Nullable Timing timing;
-    private volatile @Nullable SubscriptionManager subscriptions;
+    private volatile @Nullable SubscriptionReconciler subscriptions;
     private volatile @Nullable WithingsWebhookServlet servlet;
     /** The full callback URL: contains the webhook secret, never logged or shown. */
     private volatile @Nullable String callbackUrl;
@@ -83,7 +84,7 @@ class AccountWebhooks {
     /**
      * @param properties sets a property of the bridge Thing
      */
-    AccountWebhooks(String bridgeId, HttpService httpService, ScheduledExecutorService scheduler, Clock clock,
+    public AccountWebhooks(String bridgeId, HttpService httpService, ScheduledExecutorService scheduler, Clock clock,
             BiConsumer<String, String> properties, HealthListener healthListener) {
         this.bridgeId = bridgeId;
         this.httpService = httpService;
@@ -94,18 +95,13 @@ class AccountWebhooks {
     }
 
     /** For tests only: a base URL used without Withings' URL rules (e.g. loopback http). */
-    void overrideBase(@Nullable String base) {
+    public void overrideBase(@Nullable String base) {
         this.baseOverride = base;
     }
 
-    /** For tests only: spacing and back-off of the subscription manager. */
-    void overrideTiming(SubscriptionManager.@Nullable Timing timing) {
-        this.timing = timing;
-    }
 
     /** The webhook part of the configuration check: null if the URL is empty or usable, else a status text. */
-    @Nullable
-    String validate(String webhookUrl) {
+    public @Nullable String validate(String webhookUrl) {
         if (baseOverride != null) {
             return null;
         }
@@ -119,11 +115,11 @@ class AccountWebhooks {
      *
      * @param storage the bridge's storage, where the webhook secret is kept
      */
-    void start(String webhookUrl, WithingsClient client, Storage<String> storage, WebhookDispatcher dispatcher) {
+    public void start(String webhookUrl, WithingsClient client, Storage<String> storage, WebhookDispatcher dispatcher) {
         String override = baseOverride;
         String base = override != null ? override : webhookUrl;
         if (base.isBlank()) {
-            properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS,
+            properties.accept(PROPERTY_WEBHOOK_STATUS,
                     "disabled (no webhook URL: data is polled)");
             return;
         }
@@ -142,25 +138,24 @@ class AccountWebhooks {
         if (callback == null) {
             return;
         }
-        SubscriptionManager.Timing t = timing;
-        subscriptions = new SubscriptionManager(client, scheduler, clock, this::onSubscriptionStatus,
-                t != null ? t : SubscriptionManager.Timing.defaults());
+        subscriptions = new SubscriptionReconciler(client, scheduler, clock, this::onSubscriptionStatus,
+                SubscriptionReconciler.Timing.defaults());
         WithingsWebhookServlet s = new WithingsWebhookServlet(httpService, alias, dispatcher, clock);
         servlet = s;
         if (!s.register()) {
             logger.debug("Bridge {}: the webhook servlet could not be registered", bridgeId);
         }
         callbackUrl = callback;
-        properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS, "pending");
+        properties.accept(PROPERTY_WEBHOOK_STATUS, "pending");
     }
 
-    void stop() {
+    public void stop() {
         WithingsWebhookServlet s = servlet;
         servlet = null;
         if (s != null) {
             s.unregister();
         }
-        SubscriptionManager manager = subscriptions;
+        SubscriptionReconciler manager = subscriptions;
         subscriptions = null;
         if (manager != null) {
             manager.dispose();
@@ -170,34 +165,20 @@ class AccountWebhooks {
     }
 
     /** Subscribes the user (if webhooks are on) to every category its scopes allow. */
-    void ensure(UserSession session) {
-        SubscriptionManager manager = subscriptions;
+    public void ensure(UserSession session) {
+        SubscriptionReconciler manager = subscriptions;
         String callback = callbackUrl;
         if (manager != null && callback != null) {
-            manager.ensure(session.userId, session.tokenProvider, grantedScopes(session.scope), callback);
+            manager.ensure(session.userId(), session.tokenProvider(), WithingsScope.granted(session.scope()), callback);
         }
-    }
-
-    /** The granted scopes; all requested ones when Withings did not say. */
-    static Set<String> grantedScopes(@Nullable String scope) {
-        if (scope == null || scope.isBlank()) {
-            return WithingsOAuth.SCOPE_SET;
-        }
-        Set<String> set = new LinkedHashSet<>();
-        for (String s : scope.split("[,\\s]+")) {
-            if (!s.isBlank()) {
-                set.add(s.trim());
-            }
-        }
-        return set;
     }
 
     /**
      * Revokes the users' subscriptions (if webhooks are on) and then runs the action once: when the revocations are
      * done, or after {@link #REVOKE_TIMEOUT} at the latest.
      */
-    void revokeThen(Collection<UserSession> users, Runnable action) {
-        SubscriptionManager manager = subscriptions;
+    public void revokeThen(Collection<UserSession> users, Runnable action) {
+        SubscriptionReconciler manager = subscriptions;
         String callback = callbackUrl;
         if (manager == null || users.isEmpty()) {
             action.run();
@@ -205,7 +186,7 @@ class AccountWebhooks {
         }
         List<CompletableFuture<Boolean>> futures = new ArrayList<>();
         for (UserSession session : users) {
-            futures.add(manager.remove(session.userId, session.tokenProvider, callback));
+            futures.add(manager.remove(session.userId(), session.tokenProvider(), callback));
         }
         AtomicBoolean done = new AtomicBoolean();
         Runnable once = () -> {
@@ -221,8 +202,8 @@ class AccountWebhooks {
     }
 
     /** Forgets the subscriptions of a user without revoking them (its tokens are gone). */
-    void forget(String userId) {
-        SubscriptionManager manager = subscriptions;
+    public void forget(String userId) {
+        SubscriptionReconciler manager = subscriptions;
         if (manager != null) {
             manager.forget(userId);
         }
@@ -230,11 +211,12 @@ class AccountWebhooks {
     }
 
     /** Forgets the health of a user (it was unlinked). */
-    void forgetHealth(String userId) {
+    public void forgetHealth(String userId) {
         health.remove(userId);
     }
 
-    private void onSubscriptionStatus(String userId, SubscriptionStatus status) {
+    private void onSubscriptionStatus(SubscriptionStatus status) {
+        String userId = status.userId();
         boolean healthy = status.health().isHealthy();
         Boolean before = health.put(userId, healthy);
         updateProperty();
@@ -245,13 +227,13 @@ class AccountWebhooks {
     }
 
     private void updateProperty() {
-        SubscriptionManager manager = subscriptions;
+        SubscriptionReconciler manager = subscriptions;
         if (manager == null) {
             return;
         }
         Map<String, SubscriptionStatus> statuses = manager.statuses();
         if (statuses.isEmpty()) {
-            properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS, "no user subscribed yet");
+            properties.accept(PROPERTY_WEBHOOK_STATUS, "no user subscribed yet");
             return;
         }
         StringBuilder sb = new StringBuilder();
@@ -261,31 +243,25 @@ class AccountWebhooks {
             }
             sb.append(user).append(": ").append(st.health().name().toLowerCase(Locale.ROOT));
         });
-        properties.accept(WithingsAccountHandler.PROPERTY_WEBHOOK_STATUS, sb.toString());
+        properties.accept(PROPERTY_WEBHOOK_STATUS, sb.toString());
     }
 
     /** Whether the webhook subscriptions of the user are registered and healthy. */
-    boolean healthy(String userId) {
-        SubscriptionManager manager = subscriptions;
-        return manager != null && manager.health(userId).isHealthy();
+    public boolean healthy(String userId) {
+        SubscriptionReconciler manager = subscriptions;
+        return manager != null && manager.status(userId).health().isHealthy();
     }
 
     /** Whether Withings cannot reach the callback URL for some user. */
-    boolean anyUnreachable() {
-        SubscriptionManager manager = subscriptions;
+    public boolean anyUnreachable() {
+        SubscriptionReconciler manager = subscriptions;
         return manager != null
                 && manager.statuses().values().stream().anyMatch(st -> st.health() == WebhookHealth.UNREACHABLE);
     }
 
-    /** The webhook status of a user; disabled without webhook. */
-    SubscriptionStatus status(String userId) {
-        SubscriptionManager manager = subscriptions;
-        return manager == null ? SubscriptionStatus.disabled(userId) : manager.status(userId);
-    }
-
     /** Short text on the webhook state of a user, for the page and the console. No URL, no secret. */
-    String text(String userId) {
-        SubscriptionManager manager = subscriptions;
+    public String text(String userId) {
+        SubscriptionReconciler manager = subscriptions;
         if (manager == null) {
             return "off (no webhook URL)";
         }
