@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * <li>a wrong content type → 415, a body over 64 KiB → 413, missing or malformed fields → 400, an unknown user →
  * 404, a path below the alias → 404, any other method → 405.</li>
  * </ul>
- * Rejections are logged at debug level without the body and without the path (it holds the secret).
+ * {@code userid} and {@code appli} must be plain ASCII digits without a leading zero, the dates plain ASCII digits
+ * (nothing around them, no control characters). Rejections are logged at debug level without the body and without
+ * the path (it holds the secret); nothing escapes {@link #service}: an unexpected failure answers 503.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -95,10 +97,25 @@ public class WithingsWebhookServlet extends WithingsServlet {
     }
 
     @Override
-    protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
+    protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) {
         if (req == null || resp == null) {
             return;
         }
+        try {
+            serve(req, resp);
+        } catch (IOException | RuntimeException e) {
+            // never let anything escape: Jetty would answer 500 naming this class and log the URI (the secret)
+            logger.debug("Webhook {} request from {} failed: {}", req.getMethod(), req.getRemoteAddr(),
+                    e.getClass().getSimpleName());
+            if (!resp.isCommitted()) {
+                resp.reset();
+                resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                resp.setContentLength(0);
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String pathInfo = req.getPathInfo();
         if (pathInfo != null && !pathInfo.isEmpty() && !"/".equals(pathInfo)) {
             reject(req, resp, HttpServletResponse.SC_NOT_FOUND, "a path below the webhook alias");
@@ -178,8 +195,8 @@ public class WithingsWebhookServlet extends WithingsServlet {
         if (contentType == null) {
             return null;
         }
-        String[] parts = contentType.split(";");
-        if (!FORM_CONTENT_TYPE.equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
+        String[] parts = contentType.split(";", -1);
+        if (parts.length == 0 || !FORM_CONTENT_TYPE.equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
             return null;
         }
         Charset charset = StandardCharsets.UTF_8;
@@ -251,21 +268,21 @@ public class WithingsWebhookServlet extends WithingsServlet {
     static WithingsNotification toNotification(Map<String, String> form, Instant received)
             throws InvalidFieldException {
         String userid = form.get("userid");
-        if (userid == null || userid.isBlank()) {
+        if (userid == null || userid.isEmpty()) {
             throw new InvalidFieldException("userid missing");
         }
-        if (!isDigits(userid.trim(), MAX_USERID_DIGITS)) {
+        if (!isNumber(userid, MAX_USERID_DIGITS)) {
             throw new InvalidFieldException("userid not numeric");
         }
-        String userId = Long.toString(Long.parseLong(userid.trim()));
+        String userId = userid;
         String appliText = form.get("appli");
-        if (appliText == null || appliText.isBlank()) {
+        if (appliText == null || appliText.isEmpty()) {
             throw new InvalidFieldException("appli missing");
         }
-        if (!isDigits(appliText.trim(), MAX_APPLI_DIGITS)) {
+        if (!isNumber(appliText, MAX_APPLI_DIGITS)) {
             throw new InvalidFieldException("appli not an integer");
         }
-        int appli = Integer.parseInt(appliText.trim());
+        int appli = Integer.parseInt(appliText);
         Instant start = epoch(form, "startdate");
         Instant end = epoch(form, "enddate");
         return new WithingsNotification(userId, appli, start, end, text(form, "date"), text(form, "deviceid"),
@@ -274,15 +291,14 @@ public class WithingsWebhookServlet extends WithingsServlet {
 
     private static @Nullable Instant epoch(Map<String, String> form, String name) throws InvalidFieldException {
         String value = form.get(name);
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isEmpty()) {
             return null;
         }
-        String trimmed = value.trim();
-        if (!isDigits(trimmed, MAX_EPOCH_DIGITS)) {
+        if (!isDigits(value, MAX_EPOCH_DIGITS)) {
             throw new InvalidFieldException(name + " not unix seconds");
         }
         try {
-            return Instant.ofEpochSecond(Long.parseLong(trimmed));
+            return Instant.ofEpochSecond(Long.parseLong(value));
         } catch (DateTimeException e) {
             throw new InvalidFieldException(name + " out of range");
         }
@@ -291,6 +307,11 @@ public class WithingsWebhookServlet extends WithingsServlet {
     private static @Nullable String text(Map<String, String> form, String name) {
         String value = form.get(name);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Plain ASCII digits without a leading zero (nothing around them): how Withings writes ids and codes. */
+    private static boolean isNumber(String text, int maxDigits) {
+        return isDigits(text, maxDigits) && text.charAt(0) != '0';
     }
 
     private static boolean isDigits(String text, int maxDigits) {
