@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -64,6 +65,7 @@ public class WithingsWebhookServlet extends WithingsServlet {
     /** The content type Withings posts with. */
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
+    private static final Set<String> SINGLE_FIELDS = Set.of("userid", "appli");
     private static final int MAX_USERID_DIGITS = 18;
     private static final int MAX_APPLI_DIGITS = 9;
     private static final int MAX_EPOCH_DIGITS = 12;
@@ -152,7 +154,7 @@ public class WithingsWebhookServlet extends WithingsServlet {
         try {
             form = parseForm(new String(body, charset), charset);
         } catch (IllegalArgumentException e) {
-            reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "malformed form encoding");
+            reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "malformed form encoding or repeated field");
             return;
         }
         WithingsNotification notification;
@@ -239,9 +241,10 @@ public class WithingsWebhookServlet extends WithingsServlet {
     }
 
     /**
-     * Decodes a form body; the first occurrence of a repeated name wins.
+     * Decodes a form body; the first occurrence of a repeated name wins, except for the fields that identify the
+     * notification ({@code userid}, {@code appli}), which must not repeat.
      *
-     * @throws IllegalArgumentException on a malformed escape
+     * @throws IllegalArgumentException on a malformed escape or a repeated identifying field
      */
     static Map<String, String> parseForm(String body, Charset charset) {
         Map<String, String> form = new HashMap<>();
@@ -255,7 +258,9 @@ public class WithingsWebhookServlet extends WithingsServlet {
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
-            form.putIfAbsent(name, value);
+            if (form.putIfAbsent(name, value) != null && SINGLE_FIELDS.contains(name)) {
+                throw new IllegalArgumentException("repeated field");
+            }
         }
         return form;
     }

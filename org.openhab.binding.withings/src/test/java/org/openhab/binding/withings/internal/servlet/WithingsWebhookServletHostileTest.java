@@ -109,6 +109,15 @@ class WithingsWebhookServletHostileTest {
         assertTrue(dispatcher.dispatched().isEmpty());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "userid=30000003&appli=1&userid=30000004", "userid=30000003&appli=1&appli=44",
+            "userid=30000003&userid=30000003&appli=1" })
+    void aRepeatedUseridOrAppliIs400(String body) throws Exception {
+        String answer = post("Content-Type: application/x-www-form-urlencoded\r\n", body);
+        assertEquals(400, statusOf(answer), answer);
+        assertTrue(dispatcher.dispatched().isEmpty());
+    }
+
     @Test
     void plainDigitsStillPass() throws Exception {
         String answer = post("Content-Type: application/x-www-form-urlencoded\r\n",

@@ -1,0 +1,522 @@
+/*
+ * Copyright (c) 2010-2026 Contributors to the openHAB project
+ *
+ * See the NOTICE file(s) distributed with this work for additional
+ * information.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * http://www.eclipse.org/legal/epl-2.0
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ */
+package org.openhab.binding.withings.internal.reliability;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.*;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
+import org.eclipse.jetty.client.HttpClient;
+import org.openhab.binding.withings.internal.WithingsBindingConstants;
+import org.openhab.binding.withings.internal.WithingsHandlerFactory;
+import org.openhab.binding.withings.internal.WithingsServices;
+import org.openhab.binding.withings.internal.auth.WithingsOAuth;
+import org.openhab.binding.withings.internal.handler.JettyHttpService;
+import org.openhab.binding.withings.internal.handler.MapStorageService;
+import org.openhab.binding.withings.internal.handler.SimulatorTokens;
+import org.openhab.binding.withings.internal.handler.SubscriptionManager;
+import org.openhab.binding.withings.internal.handler.TestOAuthFactory;
+import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
+import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
+import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.i18n.TimeZoneProvider;
+import org.openhab.core.io.net.http.HttpClientFactory;
+import org.openhab.core.thing.Bridge;
+import org.openhab.core.thing.ChannelUID;
+import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatusInfo;
+import org.openhab.core.thing.ThingUID;
+import org.openhab.core.thing.binding.ThingHandler;
+import org.openhab.core.thing.binding.ThingHandlerCallback;
+import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.binding.builder.ThingBuilder;
+import org.openhab.core.thing.internal.BridgeImpl;
+import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
+
+/**
+ * The one piece of glue between the reliability suites and the binding: an "openHAB" made of the handler factory,
+ * a recording {@link ThingHandlerCallback}, an embedded Jetty as HTTP service, core-like OAuth and storage, in
+ * front of the cloud simulator. The suites drive the binding only through it (factory, callback, the servlets over
+ * HTTP, the simulator); the two places that reach below those surfaces (the loopback webhook base and the
+ * time-compressed executor of the user handler) are marked GLUE, so that they can be re-pointed when the handler
+ * internals change. {@link #restartOpenHab()} keeps only what openHAB persists: the storages and the OAuth tokens.
+ *
+ * @author Withings binding contributors - Initial contribution
+ */
+@NonNullByDefault
+public final class ReliabilityRig implements AutoCloseable {
+
+    /** How long a wait for the binding may take before a suite fails. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    public static final String BRIDGE_ID = "home";
+    public static final ThingUID BRIDGE_UID = new ThingUID(WithingsBindingConstants.THING_TYPE_ACCOUNT, BRIDGE_ID);
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"");
+
+    public final WithingsCloudSimulator sim;
+    /** What openHAB persists across a restart. */
+    public final MapStorageService storage = new MapStorageService();
+    private final Map<String, AccessTokenResponse> persistedTokens = new ConcurrentHashMap<>();
+    /** Everything the binding said through the callback, pages fetched, exception messages: for the secret scan. */
+    public final List<StatusEntry> statuses = new CopyOnWriteArrayList<>();
+    public final List<StateEntry> states = new CopyOnWriteArrayList<>();
+    public final List<SeriesEntry> series = new CopyOnWriteArrayList<>();
+    public final List<String> texts = new CopyOnWriteArrayList<>();
+    /** Every access token, refresh token and authorization code seen (for the secret scan). */
+    public final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    private final long compression;
+    private final Map<String, Object> bridgeConfig = new HashMap<>();
+
+    private @Nullable OpenHab openHab;
+
+    /** A status reported for a Thing. */
+    public record StatusEntry(ThingUID thing, ThingStatusInfo info) {
+    }
+
+    /** A state sent to a channel. */
+    public record StateEntry(ChannelUID channel, State state) {
+    }
+
+    /** A time series sent to a channel. */
+    public record SeriesEntry(ChannelUID channel, TimeSeries series) {
+    }
+
+    /**
+     * @param sim the simulated cloud (closed by the suite)
+     * @param compression how much faster than real time the user handlers' timers run (1 = real time)
+     */
+    public ReliabilityRig(WithingsCloudSimulator sim, long compression) throws Exception {
+        this.sim = sim;
+        this.compression = compression;
+        secrets.add(sim.clientSecret());
+        bridgeConfig.put("clientId", sim.clientId());
+        bridgeConfig.put("clientSecret", sim.clientSecret());
+        bridgeConfig.put("apiBaseUrl", sim.baseUri().toString());
+        bridgeConfig.put("accountBaseUrl", sim.baseUri().toString());
+        bridgeConfig.put("rateLimit", 120);
+        bridgeConfig.put("requestTimeout", 2);
+        openHab = new OpenHab();
+    }
+
+    /** Sets a bridge configuration parameter (before {@link #startBridge()}). */
+    public ReliabilityRig config(String name, Object value) {
+        bridgeConfig.put(name, value);
+        return this;
+    }
+
+    private OpenHab oh() {
+        OpenHab o = openHab;
+        assertNotNull(o, "openHAB is running");
+        return o;
+    }
+
+    public JettyHttpService http() {
+        return oh().http;
+    }
+
+    public TestOAuthFactory oauth() {
+        return oh().oauth;
+    }
+
+    public Bridge bridge() {
+        return Objects.requireNonNull(oh().bridge, "bridge started");
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Creates the account bridge through the factory and initialises it, webhook callbacks on loopback. */
+    public Bridge startBridge() throws Exception {
+        return oh().startBridge();
+    }
+
+    /** Disposes the bridge handler and creates a new one from the factory (a bridge restart). */
+    public void restartBridge() throws Exception {
+        OpenHab o = oh();
+        List<Thing> children = new ArrayList<>(o.children);
+        o.stopThings();
+        o.startBridge();
+        for (Thing child : children) {
+            o.startUser(child);
+        }
+    }
+
+    /** Stops everything of openHAB except what it persists, then starts a new openHAB with the same Things. */
+    public void restartOpenHab() throws Exception {
+        OpenHab old = oh();
+        List<Thing> children = new ArrayList<>(old.children);
+        old.close();
+        OpenHab fresh = new OpenHab();
+        openHab = fresh;
+        fresh.startBridge();
+        for (Thing child : children) {
+            fresh.startUser(ThingBuilder.create(child.getThingTypeUID(), child.getUID()).withBridge(BRIDGE_UID)
+                    .withConfiguration(new Configuration(child.getConfiguration().getProperties())).build());
+        }
+    }
+
+    @Override
+    public void close() {
+        OpenHab o = openHab;
+        if (o != null) {
+            o.close();
+        }
+        openHab = null;
+    }
+
+    // ------------------------------------------------------------------ linking page
+
+    /** Links the simulated user through the linking page over HTTP, as an administrator would. */
+    public void linkThroughThePage(long userid) throws Exception {
+        URI page = connectPage();
+        String html = get(page).body();
+        Matcher m = FORM_TOKEN.matcher(html);
+        assertTrue(m.find(), "a form token on the page");
+        HttpResponse<String> pressed = browser().send(HttpRequest.newBuilder(page)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers
+                        .ofString("action=link&formToken=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        texts.add(pressed.body());
+        String authorizeUrl = pressed.headers().firstValue("Location").orElseThrow();
+        String callback = sim.authorize(authorizeUrl, userid);
+        String code = SimulatorTokens.query(URI.create(callback)).get("code");
+        assertNotNull(code, callback);
+        secrets.add(code);
+        HttpResponse<String> linked = get(URI.create(callback));
+        assertEquals(200, linked.statusCode(), linked.body());
+        rememberTokens();
+    }
+
+    public URI connectPage() {
+        return http().uri(WithingsBindingConstants.CONNECT_PATH + BRIDGE_ID);
+    }
+
+    /** A browser with cookies. */
+    public java.net.http.HttpClient browser() {
+        return oh().browser;
+    }
+
+    /** GET with the browser; the body goes to the secret scan. */
+    public HttpResponse<String> get(URI uri) throws Exception {
+        HttpResponse<String> r = browser().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        texts.add(r.body());
+        return r;
+    }
+
+    /** The webhook URL path (with its secret) the bridge registered. */
+    public String webhookPath() {
+        String alias = http().aliases().stream().filter(a -> a.startsWith(WithingsBindingConstants.WEBHOOK_PATH))
+                .findFirst().orElseThrow(() -> new AssertionError("no webhook servlet registered"));
+        secrets.add(alias.substring(WithingsBindingConstants.WEBHOOK_PATH.length()));
+        return alias;
+    }
+
+    /** Adds the current stored tokens to the secrets looked for. */
+    public void rememberTokens() {
+        for (AccessTokenResponse t : oauth().tokens.values()) {
+            if (t.getAccessToken() != null) {
+                secrets.add(Objects.requireNonNull(t.getAccessToken()));
+            }
+            if (t.getRefreshToken() != null) {
+                secrets.add(Objects.requireNonNull(t.getRefreshToken()));
+            }
+        }
+    }
+
+    /** The stored token of the user. */
+    public @Nullable AccessTokenResponse storedToken(long userid) {
+        return oauth().tokens.get(WithingsOAuth.handle(BRIDGE_ID, Long.toString(userid)));
+    }
+
+    // ------------------------------------------------------------------ user Things
+
+    /** A user Thing (as from the inbox) with its handler from the factory, timers compressed. */
+    public Thing startUser(long userid) throws Exception {
+        Thing thing = ThingBuilder
+                .create(WithingsBindingConstants.THING_TYPE_USER,
+                        new ThingUID(WithingsBindingConstants.THING_TYPE_USER, BRIDGE_UID, Long.toString(userid)))
+                .withBridge(BRIDGE_UID).withLabel("Person")
+                .withConfiguration(new Configuration(Map.of(WithingsBindingConstants.PROPERTY_USER_ID,
+                        Long.toString(userid))))
+                .build();
+        oh().startUser(thing);
+        return thing;
+    }
+
+    public ThingHandler handler(Thing thing) {
+        return Objects.requireNonNull(thing.getHandler(), "handler of " + thing.getUID());
+    }
+
+    /** The statuses of a Thing, oldest first. */
+    public List<ThingStatusInfo> statuses(ThingUID uid) {
+        return statuses.stream().filter(s -> s.thing().equals(uid)).map(StatusEntry::info).toList();
+    }
+
+    public @Nullable ThingStatusInfo lastStatus(ThingUID uid) {
+        List<ThingStatusInfo> all = statuses(uid);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
+    }
+
+    public void awaitStatus(ThingUID uid, Predicate<ThingStatusInfo> last, String what) {
+        await(() -> {
+            ThingStatusInfo s = lastStatus(uid);
+            return s != null && last.test(s);
+        }, what + " (statuses " + statuses(uid) + ")");
+    }
+
+    /** Every timestamp sent in a time series of the channel ({@code group#id}) of the Thing, with repeats. */
+    public List<java.time.Instant> seriesTimestamps(Thing thing, String channel) {
+        ChannelUID uid = new ChannelUID(thing.getUID(), channel);
+        List<java.time.Instant> result = new ArrayList<>();
+        series.stream().filter(s -> s.channel().equals(uid))
+                .forEach(s -> s.series().getStates().forEach(e -> result.add(e.timestamp())));
+        return result;
+    }
+
+    /** Every text for the secret scan: statuses, states, series, Thing properties and configurations, pages. */
+    public List<String> allTexts() {
+        List<String> all = new ArrayList<>(texts);
+        statuses.forEach(e -> all.add(e.thing() + " " + e.info()));
+        states.forEach(e -> all.add(e.channel() + "=" + e.state()));
+        series.forEach(e -> e.series().getStates().forEach(s -> all.add(e.channel() + "@" + s.state())));
+        OpenHab o = openHab;
+        if (o != null) {
+            Bridge b = o.bridge;
+            if (b != null) {
+                all.add(b.getProperties().toString());
+            }
+            o.children.forEach(c -> all.add(c.getProperties() + " " + c.getConfiguration().getProperties()));
+        }
+        return all;
+    }
+
+    /** Polls until the condition holds, failing after {@link #TIMEOUT}. */
+    public static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ one openHAB instance
+
+    /** One run of openHAB: factory, HTTP service, HTTP client, OAuth service (tokens from the persisted store). */
+    private final class OpenHab implements AutoCloseable {
+        final JettyHttpService http = new JettyHttpService();
+        final HttpClient client = new HttpClient();
+        final TestOAuthFactory oauth = new TestOAuthFactory();
+        final WithingsAccountTracker tracker = new WithingsAccountTracker();
+        final ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
+        final java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        final CompressedScheduler userScheduler = new CompressedScheduler(compression);
+        final WithingsServices services;
+        final WithingsHandlerFactory factory;
+        final List<Thing> children = new CopyOnWriteArrayList<>();
+        @Nullable
+        Bridge bridge;
+
+        OpenHab() throws Exception {
+            client.start();
+            oauth.tokens.putAll(persistedTokens);
+            TimeZoneProvider zones = mock(TimeZoneProvider.class);
+            when(zones.getTimeZone()).thenReturn(ZoneId.of("Europe/Berlin"));
+            HttpClientFactory clients = mock(HttpClientFactory.class);
+            when(clients.getCommonHttpClient()).thenReturn(client);
+            services = new WithingsServices(client, oauth, http, storage, zones);
+            factory = new WithingsHandlerFactory(clients, oauth, http, storage, zones, tracker);
+            doAnswer(inv -> {
+                Thing thing = inv.getArgument(0);
+                ThingStatusInfo info = inv.getArgument(1);
+                thing.setStatusInfo(info);
+                statuses.add(new StatusEntry(thing.getUID(), info));
+                return null;
+            }).when(callback).statusUpdated(any(), any());
+            doAnswer(inv -> {
+                states.add(new StateEntry(inv.getArgument(0), inv.getArgument(1)));
+                return null;
+            }).when(callback).stateUpdated(any(), any());
+            doAnswer(inv -> {
+                series.add(new SeriesEntry(inv.getArgument(0), inv.getArgument(1)));
+                return null;
+            }).when(callback).sendTimeSeries(any(), any());
+            doAnswer(inv -> {
+                texts.add(inv.getArgument(1) + "!" + inv.getArgument(2));
+                return null;
+            }).when(callback).channelTriggered(any(), any(), any());
+            doAnswer(inv -> bridge).when(callback).getBridge(BRIDGE_UID);
+        }
+
+        Bridge startBridge() throws Exception {
+            Bridge b = BridgeBuilder.create(WithingsBindingConstants.THING_TYPE_ACCOUNT, BRIDGE_ID)
+                    .withLabel("Home Withings").withConfiguration(new Configuration(new HashMap<>(bridgeConfig)))
+                    .build();
+            children.forEach(c -> ((BridgeImpl) b).addThing(c));
+            ThingHandler handler = factory.registerHandler(b);
+            b.setHandler(handler);
+            handler.setCallback(callback);
+            // GLUE: the webhook callback on the loopback Jetty (Withings' https/443 rules skipped), as the
+            // full-stack test does
+            Method override = handler.getClass().getDeclaredMethod("overrideWebhookBaseForTests", String.class);
+            override.setAccessible(true);
+            override.invoke(handler, http.baseUri().toString());
+            // GLUE: subscriptions spaced by milliseconds instead of Withings' seconds
+            Method timing = handler.getClass().getDeclaredMethod("overrideSubscriptionTimingForTests",
+                    SubscriptionManager.Timing.class);
+            timing.setAccessible(true);
+            timing.invoke(handler, new SubscriptionManager.Timing(Duration.ofMillis(20), Duration.ofMillis(20),
+                    Duration.ofHours(6), Duration.ofSeconds(1), Duration.ofSeconds(5)));
+            bridge = b;
+            handler.initialize();
+            return b;
+        }
+
+        void startUser(Thing thing) throws Exception {
+            Bridge b = Objects.requireNonNull(bridge);
+            if (!children.contains(thing)) {
+                children.add(thing);
+            }
+            ((BridgeImpl) b).addThing(thing);
+            ThingHandler fromFactory = factory.registerHandler(thing);
+            // GLUE: the same handler class as the factory makes, with the compressed executor for its timers
+            Constructor<?> ctor = fromFactory.getClass().getDeclaredConstructor(Thing.class, WithingsServices.class,
+                    ScheduledExecutorService.class, Clock.class, Duration.class);
+            ctor.setAccessible(true);
+            ThingHandler handler = (ThingHandler) ctor.newInstance(thing, services, userScheduler, Clock.systemUTC(),
+                    Duration.ofMillis(Math.max(50, 2000 / compression)));
+            thing.setHandler(handler);
+            handler.setCallback(callback);
+            handler.initialize();
+        }
+
+        void stopThings() {
+            for (Thing child : children) {
+                ThingHandler h = child.getHandler();
+                if (h != null) {
+                    h.dispose();
+                    child.setHandler(null);
+                }
+            }
+            children.clear();
+            Bridge b = bridge;
+            if (b != null) {
+                ThingHandler h = b.getHandler();
+                if (h != null) {
+                    h.dispose();
+                }
+                bridge = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            stopThings();
+            persistedTokens.clear();
+            persistedTokens.putAll(oauth.tokens);
+            userScheduler.shutdownNow();
+            try {
+                client.stop();
+                http.close();
+            } catch (Exception e) {
+                fail("could not stop openHAB: " + e);
+            }
+        }
+    }
+
+    /**
+     * A scheduled executor whose delays are divided by a factor: back-offs of minutes take a fraction of a second,
+     * and their count over a real interval tells whether the binding loops.
+     */
+    static final class CompressedScheduler extends ScheduledThreadPoolExecutor {
+        private final long factor;
+
+        CompressedScheduler(long factor) {
+            super(2);
+            this.factor = Math.max(1, factor);
+            setRemoveOnCancelPolicy(true);
+        }
+
+        private long scaled(long delay, TimeUnit unit) {
+            return unit.toNanos(delay) / factor;
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(@Nullable Runnable command, long delay, @Nullable TimeUnit unit) {
+            return super.schedule(command, scaled(delay, Objects.requireNonNull(unit)), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public <V> ScheduledFuture<V> schedule(@Nullable Callable<V> callable, long delay,
+                @Nullable TimeUnit unit) {
+            return super.schedule(callable, scaled(delay, Objects.requireNonNull(unit)), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleWithFixedDelay(@Nullable Runnable command, long initialDelay, long delay,
+                @Nullable TimeUnit unit) {
+            TimeUnit u = Objects.requireNonNull(unit);
+            return super.scheduleWithFixedDelay(command, scaled(initialDelay, u), Math.max(1, scaled(delay, u)),
+                    TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public ScheduledFuture<?> scheduleAtFixedRate(@Nullable Runnable command, long initialDelay, long period,
+                @Nullable TimeUnit unit) {
+            TimeUnit u = Objects.requireNonNull(unit);
+            return super.scheduleAtFixedRate(command, scaled(initialDelay, u), Math.max(1, scaled(period, u)),
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+}
