@@ -106,6 +106,10 @@ public final class ReliabilityRig implements AutoCloseable {
     public final List<String> texts = new CopyOnWriteArrayList<>();
     /** Every access token, refresh token and authorization code seen (for the secret scan). */
     public final Set<String> secrets = ConcurrentHashMap.newKeySet();
+    /** Every request the binding queued on its HTTP client (refused connections included): path, nanoTime. */
+    public final List<SentRequest> sent = new CopyOnWriteArrayList<>();
+    /** Exceptions thrown out of tasks the binding ran on the user handlers' executor. */
+    public final List<Throwable> escaped = new CopyOnWriteArrayList<>();
     private final long compression;
     private final Map<String, Object> bridgeConfig = new HashMap<>();
 
@@ -113,6 +117,15 @@ public final class ReliabilityRig implements AutoCloseable {
 
     /** A status reported for a Thing. */
     public record StatusEntry(ThingUID thing, ThingStatusInfo info) {
+    }
+
+    /** A request of the binding. */
+    public record SentRequest(String path, long nanos) {
+    }
+
+    /** How many requests the binding began since {@code sinceNanos} (System.nanoTime). */
+    public long sentSince(long sinceNanos) {
+        return sent.stream().filter(r -> r.nanos() >= sinceNanos).count();
     }
 
     /** A state sent to a channel. */
@@ -361,7 +374,7 @@ public final class ReliabilityRig implements AutoCloseable {
         final java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        final CompressedScheduler userScheduler = new CompressedScheduler(compression);
+        final CompressedScheduler userScheduler = new CompressedScheduler(compression, escaped);
         final WithingsServices services;
         final WithingsHandlerFactory factory;
         final List<Thing> children = new CopyOnWriteArrayList<>();
@@ -369,6 +382,14 @@ public final class ReliabilityRig implements AutoCloseable {
         Bridge bridge;
 
         OpenHab() throws Exception {
+            client.getRequestListeners().add(new org.eclipse.jetty.client.api.Request.Listener.Adapter() {
+                @Override
+                public void onQueued(org.eclipse.jetty.client.api.@Nullable Request request) {
+                    if (request != null) {
+                        sent.add(new SentRequest(request.getPath(), System.nanoTime()));
+                    }
+                }
+            });
             client.start();
             oauth.tokens.putAll(persistedTokens);
             TimeZoneProvider zones = mock(TimeZoneProvider.class);
@@ -481,11 +502,32 @@ public final class ReliabilityRig implements AutoCloseable {
      */
     static final class CompressedScheduler extends ScheduledThreadPoolExecutor {
         private final long factor;
+        private final List<Throwable> escaped;
 
-        CompressedScheduler(long factor) {
+        CompressedScheduler(long factor, List<Throwable> escaped) {
             super(2);
             this.factor = Math.max(1, factor);
+            this.escaped = escaped;
             setRemoveOnCancelPolicy(true);
+        }
+
+        /** Records what a finished one-shot task threw (the executor would swallow it). */
+        @Override
+        protected void afterExecute(@Nullable Runnable r, @Nullable Throwable t) {
+            super.afterExecute(r, t);
+            if (t != null) {
+                escaped.add(t);
+            } else if (r instanceof java.util.concurrent.Future<?> f && f.isDone() && !f.isCancelled()) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    escaped.add(Objects.requireNonNullElse(e.getCause(), e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.CancellationException e) {
+                    // cancelled meanwhile
+                }
+            }
         }
 
         private long scaled(long delay, TimeUnit unit) {
