@@ -51,12 +51,14 @@ import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.WithingsHandlerFactory;
 import org.openhab.binding.withings.internal.WithingsServices;
+import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.auth.WithingsOAuth;
 import org.openhab.binding.withings.internal.handler.JettyHttpService;
 import org.openhab.binding.withings.internal.handler.MapStorageService;
 import org.openhab.binding.withings.internal.handler.SimulatorTokens;
 import org.openhab.binding.withings.internal.handler.SubscriptionManager;
 import org.openhab.binding.withings.internal.handler.TestOAuthFactory;
+import org.openhab.binding.withings.internal.handler.WithingsAccountAccess;
 import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
@@ -282,6 +284,20 @@ public final class ReliabilityRig implements AutoCloseable {
     /** The stored token of the user. */
     public @Nullable AccessTokenResponse storedToken(long userid) {
         return oauth().tokens.get(WithingsOAuth.handle(BRIDGE_ID, Long.toString(userid)));
+    }
+
+    /**
+     * One API call for the user as a user Thing makes it (the bridge's client with the user's token provider):
+     * {@code getdevice}. GLUE: goes through the bridge handler's account interface.
+     *
+     * @return the number of devices
+     */
+    public int apiCall(long userid) throws Exception {
+        ThingHandler h = Objects.requireNonNull(bridge().getHandler());
+        WithingsAccountAccess account = (WithingsAccountAccess) h;
+        TokenProvider tp = account.tokenProvider(Long.toString(userid))
+                .orElseThrow(() -> new AssertionError("user " + userid + " not linked"));
+        return account.client().getDevices(tp).size();
     }
 
     // ------------------------------------------------------------------ user Things
