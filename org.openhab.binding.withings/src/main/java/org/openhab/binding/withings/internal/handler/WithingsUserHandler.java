@@ -407,7 +407,9 @@ public class WithingsUserHandler extends BaseThingHandler implements WithingsUse
             return;
         }
         for (SyncType type : SyncType.polled()) {
-            if (type != SyncType.GOALS) {
+            // a failing type keeps its back-off retry: replacing it with the (push safety) interval would leave the
+            // Thing OFFLINE and the data of an outage unfetched until then
+            if (type != SyncType.GOALS && !failures.containsKey(type)) {
                 schedulePoll(type, interval(type));
             }
         }
