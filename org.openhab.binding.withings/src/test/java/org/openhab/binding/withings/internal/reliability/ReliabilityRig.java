@@ -12,7 +12,6 @@
  */
 package org.openhab.binding.withings.internal.reliability;
 
-import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.*;
 
@@ -163,7 +162,9 @@ public final class ReliabilityRig implements AutoCloseable {
 
     private OpenHab oh() {
         OpenHab o = openHab;
-        assertNotNull(o, "openHAB is running");
+        if (o == null) {
+            throw new AssertionError("openHAB is not running");
+        }
         return o;
     }
 
@@ -227,7 +228,7 @@ public final class ReliabilityRig implements AutoCloseable {
         URI page = connectPage();
         String html = get(page).body();
         Matcher m = FORM_TOKEN.matcher(html);
-        assertTrue(m.find(), "a form token on the page");
+        check(m.find(), "a form token on the page");
         HttpResponse<String> pressed = browser().send(HttpRequest.newBuilder(page)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers
@@ -237,10 +238,12 @@ public final class ReliabilityRig implements AutoCloseable {
         String authorizeUrl = pressed.headers().firstValue("Location").orElseThrow();
         String callback = sim.authorize(authorizeUrl, userid);
         String code = SimulatorTokens.query(URI.create(callback)).get("code");
-        assertNotNull(code, callback);
+        if (code == null) {
+            throw new AssertionError("no code in " + callback);
+        }
         secrets.add(code);
         HttpResponse<String> linked = get(URI.create(callback));
-        assertEquals(200, linked.statusCode(), linked.body());
+        check(linked.statusCode() == 200, "the callback answered " + linked.statusCode());
         rememberTokens();
     }
 
@@ -362,18 +365,25 @@ public final class ReliabilityRig implements AutoCloseable {
         return all;
     }
 
+    /** Fails with the message unless the condition holds (no JUnit: the benchmark module uses the rig too). */
+    private static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+
     /** Polls until the condition holds, failing after {@link #TIMEOUT}. */
     public static void await(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what);
             }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                fail("interrupted");
+                throw new AssertionError("interrupted");
             }
         }
     }
@@ -507,7 +517,7 @@ public final class ReliabilityRig implements AutoCloseable {
                 client.stop();
                 http.close();
             } catch (Exception e) {
-                fail("could not stop openHAB: " + e);
+                throw new AssertionError("could not stop openHAB: " + e, e);
             }
         }
     }
