@@ -78,6 +78,7 @@ class CloudFaultsTest {
         rig = new ReliabilityRig(sim, COMPRESSION).config("requestTimeout", 1).config("rateLimitPause", 5);
         rig.startBridge();
         rig.linkThroughThePage(SCALE);
+        rig.awaitStatus(ReliabilityRig.BRIDGE_UID, s -> s.getStatus() == ThingStatus.ONLINE, "bridge ONLINE");
         user = rig.startUser(SCALE);
         rig.awaitStatus(user.getUID(), s -> s.getStatus() == ThingStatus.ONLINE, "user ONLINE");
         quiet();

@@ -86,6 +86,9 @@ class NoDataLostTest {
         rig.startBridge();
         for (long userid : List.of(SCALE, SLEEPER, WALKER)) {
             rig.linkThroughThePage(userid);
+        }
+        rig.awaitStatus(ReliabilityRig.BRIDGE_UID, s -> s.getStatus() == ThingStatus.ONLINE, "bridge ONLINE");
+        for (long userid : List.of(SCALE, SLEEPER, WALKER)) {
             users.put(userid, rig.startUser(userid));
         }
         for (Thing user : users.values()) {

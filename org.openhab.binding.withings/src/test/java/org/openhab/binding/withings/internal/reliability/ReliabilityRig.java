@@ -67,6 +67,7 @@ import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
+import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusInfo;
 import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
@@ -427,8 +428,18 @@ public final class ReliabilityRig implements AutoCloseable {
             doAnswer(inv -> {
                 Thing thing = inv.getArgument(0);
                 ThingStatusInfo info = inv.getArgument(1);
+                ThingStatus before = thing.getStatus();
                 thing.setStatusInfo(info);
                 statuses.add(new StatusEntry(thing.getUID(), info));
+                if (thing instanceof Bridge && before != info.getStatus()) {
+                    // as openHAB's thing manager: the children hear of a changed bridge status, asynchronously
+                    for (Thing child : children) {
+                        ThingHandler h = child.getHandler();
+                        if (h != null) {
+                            java.util.concurrent.CompletableFuture.runAsync(() -> h.bridgeStatusChanged(info));
+                        }
+                    }
+                }
                 return null;
             }).when(callback).statusUpdated(any(), any());
             doAnswer(inv -> {

@@ -55,7 +55,10 @@ public final class WebhookLoadBenchmark {
             for (SimUser u : sim.users()) {
                 rig.linkThroughThePage(u.userid());
                 userids.add(u.userid());
-                users.add(rig.startUser(u.userid()));
+            }
+            rig.awaitStatus(ReliabilityRig.BRIDGE_UID, s -> s.getStatus() == ThingStatus.ONLINE, "bridge ONLINE");
+            for (long userid : userids) {
+                users.add(rig.startUser(userid));
             }
             for (Thing user : users) {
                 rig.awaitStatus(user.getUID(), s -> s.getStatus() == ThingStatus.ONLINE, "user ONLINE");
