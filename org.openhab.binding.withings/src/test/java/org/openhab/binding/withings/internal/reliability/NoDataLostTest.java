@@ -249,7 +249,7 @@ class NoDataLostTest {
             Map<String, Integer> counts = sent(c);
             boolean once = exactlyOnce(c);
             ReliabilityReport.row(SUITE, c.label() + " (" + phase + ")", 1,
-                    "at " + c.time() + (strict ? " exactly once" : " with one value (identical re-sends noted)")
+                    "at its original time" + (strict ? " exactly once" : " with one value (identical re-sends noted)")
                             + " in each time series of " + c.group(),
                     counts.isEmpty() ? "missing"
                             : counts.size() + " channels, times sent " + counts.values().stream().distinct().toList()
