@@ -20,11 +20,9 @@ import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.handler.OutputCapture;
 import org.openhab.binding.withings.simulator.FaultSpec;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
@@ -47,7 +45,7 @@ import org.openhab.core.types.RefreshType;
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class CloudFaultsTest {
+class CloudFaultsTest extends ReliabilitySuite {
 
     static final String SUITE = "cloud-faults";
     static final long COMPRESSION = 120;
@@ -56,10 +54,7 @@ class CloudFaultsTest {
     /** Requests a fault of 3 s may cost: the failed sync and its retries after 1 and 2 (compressed) minutes. */
     private static final long MAX_REQUESTS = 12;
 
-    private @NonNullByDefault({}) WithingsCloudSimulator sim;
-    private @NonNullByDefault({}) ReliabilityRig rig;
     private @NonNullByDefault({}) Thing user;
-    private @NonNullByDefault({}) OutputCapture output;
 
     @BeforeAll
     static void begin() {
@@ -73,25 +68,13 @@ class CloudFaultsTest {
 
     @BeforeEach
     void start() throws Exception {
-        output = new OutputCapture();
-        sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).seed(42));
-        rig = new ReliabilityRig(sim, COMPRESSION).config("requestTimeout", 1).config("rateLimitPause", 5);
+        open(SimulatorOptions.defaults().port(0).seed(42), COMPRESSION);
+        rig.config("requestTimeout", 1).config("rateLimitPause", 5);
         rig.startBridge();
-        rig.linkThroughThePage(SCALE);
-        rig.awaitStatus(ReliabilityRig.BRIDGE_UID, s -> s.getStatus() == ThingStatus.ONLINE, "bridge ONLINE");
+        linkAll(List.of(SCALE));
         user = rig.startUser(SCALE);
         rig.awaitStatus(user.getUID(), s -> s.getStatus() == ThingStatus.ONLINE, "user ONLINE");
         quiet();
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            rig.close();
-            sim.close();
-        } finally {
-            output.close();
-        }
     }
 
     private void quiet() throws InterruptedException {
@@ -131,8 +114,7 @@ class CloudFaultsTest {
 
     private void finish(String scenario, long requests, String expected, String observed, boolean ok) {
         String log = output.text();
-        List<String> bad = log.lines().filter(l -> (l.contains("org.openhab") && (l.contains(" WARN ")
-                || l.contains(" ERROR "))) || l.contains("\tat org.openhab")).limit(5).toList();
+        List<String> bad = bindingWarnings(log);
         boolean pass = ok && bad.isEmpty() && rig.escaped.isEmpty();
         ReliabilityReport.row(SUITE, scenario, requests, expected + "; no exception escapes; no warn/error log",
                 observed + "; escaped " + rig.escaped.size() + "; warn/error lines " + bad.size(), pass);

@@ -27,14 +27,11 @@ import java.util.TreeMap;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.handler.OutputCapture;
 import org.openhab.binding.withings.simulator.FaultSpec;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
-import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
@@ -48,7 +45,7 @@ import org.openhab.core.thing.ThingStatus;
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class NoDataLostTest {
+class NoDataLostTest extends ReliabilitySuite {
 
     static final String SUITE = "no-data-lost";
     private static final long SCALE = 30000001L;
@@ -56,9 +53,6 @@ class NoDataLostTest {
     private static final long WALKER = 30000004L;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private @NonNullByDefault({}) WithingsCloudSimulator sim;
-    private @NonNullByDefault({}) ReliabilityRig rig;
-    private @NonNullByDefault({}) OutputCapture output;
     private final Map<Long, Thing> users = new TreeMap<>();
     /** What was created in the simulator: a label, the Thing, the channel group and the original time. */
     private final List<Created> created = new ArrayList<>();
@@ -78,31 +72,17 @@ class NoDataLostTest {
 
     @BeforeEach
     void start() throws Exception {
-        output = new OutputCapture();
-        sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).seed(42));
         // three users whose retries run 120 times faster than real time would exhaust the app-wide limit of real
         // minutes: the limiter is not under test here
-        rig = new ReliabilityRig(sim, 120).config("rateLimit", 1000);
+        open(SimulatorOptions.defaults().port(0).seed(42), 120);
+        rig.config("rateLimit", 1000);
         rig.startBridge();
-        for (long userid : List.of(SCALE, SLEEPER, WALKER)) {
-            rig.linkThroughThePage(userid);
-        }
-        rig.awaitStatus(ReliabilityRig.BRIDGE_UID, s -> s.getStatus() == ThingStatus.ONLINE, "bridge ONLINE");
+        linkAll(List.of(SCALE, SLEEPER, WALKER));
         for (long userid : List.of(SCALE, SLEEPER, WALKER)) {
             users.put(userid, rig.startUser(userid));
         }
         for (Thing user : users.values()) {
             rig.awaitStatus(user.getUID(), s -> s.getStatus() == ThingStatus.ONLINE, "user ONLINE");
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            rig.close();
-            sim.close();
-        } finally {
-            output.close();
         }
     }
 
@@ -302,8 +282,7 @@ class NoDataLostTest {
                 "no code exchange or re-authorisation", noNewLink ? "none" : "TOKENS REQUESTED AGAIN", noNewLink);
 
         String log = output.text();
-        List<String> bad = log.lines().filter(l -> (l.contains("org.openhab") && (l.contains(" WARN ")
-                || l.contains(" ERROR "))) || l.contains("\tat org.openhab")).limit(5).toList();
+        List<String> bad = bindingWarnings(log);
         ReliabilityReport.row(SUITE, "log of the whole run", created.size(), "no warn/error of the binding",
                 bad.size() + " lines", bad.isEmpty());
         rig.texts.add(log);

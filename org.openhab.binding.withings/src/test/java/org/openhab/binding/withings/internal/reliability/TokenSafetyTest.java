@@ -25,14 +25,11 @@ import java.util.concurrent.Future;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.handler.OutputCapture;
 import org.openhab.binding.withings.simulator.FaultSpec;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
-import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.thing.ChannelUID;
 import org.openhab.core.thing.Thing;
@@ -51,15 +48,12 @@ import org.openhab.core.types.RefreshType;
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class TokenSafetyTest {
+class TokenSafetyTest extends ReliabilitySuite {
 
     static final String SUITE = "token-safety";
     private static final long SCALE = 30000001L;
     private static final Duration LIFETIME = Duration.ofSeconds(12);
 
-    private @NonNullByDefault({}) WithingsCloudSimulator sim;
-    private @NonNullByDefault({}) ReliabilityRig rig;
-    private @NonNullByDefault({}) OutputCapture output;
 
     @BeforeAll
     static void begin() {
@@ -73,22 +67,9 @@ class TokenSafetyTest {
 
     @BeforeEach
     void start() throws Exception {
-        output = new OutputCapture();
-        sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).seed(42).accessTokenLifetime(LIFETIME));
-        rig = new ReliabilityRig(sim, 120);
+        open(SimulatorOptions.defaults().port(0).seed(42).accessTokenLifetime(LIFETIME), 120);
         rig.startBridge();
-        rig.linkThroughThePage(SCALE);
-        rig.awaitStatus(ReliabilityRig.BRIDGE_UID, s -> s.getStatus() == ThingStatus.ONLINE, "bridge ONLINE");
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            rig.close();
-            sim.close();
-        } finally {
-            output.close();
-        }
+        linkAll(List.of(SCALE));
     }
 
     private long tokenRequests() {
@@ -109,8 +90,7 @@ class TokenSafetyTest {
 
     private void finish(String scenario, long tried, String expected, String observed, boolean ok) {
         String log = output.text();
-        List<String> bad = log.lines().filter(l -> (l.contains("org.openhab") && (l.contains(" WARN ")
-                || l.contains(" ERROR "))) || l.contains("\tat org.openhab")).limit(5).toList();
+        List<String> bad = bindingWarnings(log);
         rig.rememberTokens();
         rig.texts.add(log);
         ReliabilityReport.row(SUITE, scenario, tried, expected + "; no warn/error log",

@@ -21,14 +21,10 @@ import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openhab.binding.withings.internal.handler.OutputCapture;
-import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
-import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 
@@ -43,14 +39,11 @@ import org.openhab.core.thing.ThingStatus;
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-class WebhookLoadTest {
+class WebhookLoadTest extends ReliabilitySuite {
 
     static final String SUITE = "load";
     private static final long SCALE = 30000001L;
 
-    private @NonNullByDefault({}) WithingsCloudSimulator sim;
-    private @NonNullByDefault({}) ReliabilityRig rig;
-    private @NonNullByDefault({}) OutputCapture output;
     private final List<Long> userids = new ArrayList<>();
     private final List<Thing> users = new ArrayList<>();
 
@@ -66,15 +59,10 @@ class WebhookLoadTest {
 
     @BeforeEach
     void start() throws Exception {
-        output = new OutputCapture();
-        sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).seed(42));
-        rig = new ReliabilityRig(sim, 1);
+        open(SimulatorOptions.defaults().port(0).seed(42), 1);
         rig.startBridge();
-        for (SimUser u : sim.users()) {
-            rig.linkThroughThePage(u.userid());
-            userids.add(u.userid());
-        }
-        rig.awaitStatus(ReliabilityRig.BRIDGE_UID, s -> s.getStatus() == ThingStatus.ONLINE, "bridge ONLINE");
+        sim.users().forEach(u -> userids.add(u.userid()));
+        linkAll(userids);
         for (long userid : userids) {
             users.add(rig.startUser(userid));
         }
@@ -83,16 +71,6 @@ class WebhookLoadTest {
         }
         ReliabilityRig.await(() -> userids.stream().allMatch(u -> sim.control().subscriptions(u).size() >= 7),
                 "subscriptions");
-    }
-
-    @AfterEach
-    void stop() {
-        try {
-            rig.close();
-            sim.close();
-        } finally {
-            output.close();
-        }
     }
 
     @Test
@@ -113,8 +91,7 @@ class WebhookLoadTest {
         // debounce 2 s: one sync per window of the 3 s burst, plus the one in flight
         long maxGetmeas = (long) Math.ceil(r.seconds() / 2.0) + 2;
         String log = output.text();
-        List<String> bad = log.lines().filter(l -> (l.contains("org.openhab") && (l.contains(" WARN ")
-                || l.contains(" ERROR "))) || l.contains("\tat ")).limit(5).toList();
+        List<String> bad = bindingWarnings(log);
 
         ReliabilityReport.row(SUITE, String.format("1,000 notifications/s for 3 s, %d users (all the simulator "
                 + "has), one bridge", userids.size()), r.sent(), "all answered 200", "HTTP " + r.statuses()
