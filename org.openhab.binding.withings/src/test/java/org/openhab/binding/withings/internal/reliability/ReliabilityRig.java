@@ -273,9 +273,17 @@ public final class ReliabilityRig implements AutoCloseable {
         return alias;
     }
 
-    /** Adds the current stored tokens to the secrets looked for. */
+    /** Adds the current stored tokens and the webhook secret (if registered) to the secrets looked for. */
     public void rememberTokens() {
-        for (AccessTokenResponse t : oauth().tokens.values()) {
+        OpenHab o = openHab;
+        if (o != null) {
+            o.http.aliases().stream().filter(a -> a.startsWith(WithingsBindingConstants.WEBHOOK_PATH))
+                    .forEach(a -> secrets.add(a.substring(WithingsBindingConstants.WEBHOOK_PATH.length())));
+        }
+        if (o == null) {
+            return;
+        }
+        for (AccessTokenResponse t : o.oauth.tokens.values()) {
             if (t.getAccessToken() != null) {
                 secrets.add(Objects.requireNonNull(t.getAccessToken()));
             }
