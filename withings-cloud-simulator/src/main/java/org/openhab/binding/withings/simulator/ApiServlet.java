@@ -109,7 +109,8 @@ final class ApiServlet extends HttpServlet {
                 Thread.currentThread().interrupt();
             }
         }
-        if (fault == null || fault.kind() == FaultSpec.Kind.DELAY || fault.kind() == FaultSpec.Kind.TRUNCATED) {
+        if (fault == null || fault.kind() == FaultSpec.Kind.DELAY || fault.kind() == FaultSpec.Kind.TRUNCATED
+                || fault.kind() == FaultSpec.Kind.DROP) {
             answer = answer(req, path, action, token);
         } else {
             long userid = core.tokens.peekUser(token);
@@ -129,6 +130,12 @@ final class ApiServlet extends HttpServlet {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         core.log.add(new RecordedRequest(path, action, answer.userid(), answer.status(), answer.httpStatus(),
                 fault == null ? null : fault.kind().name(), start, ms));
+        if (fault != null && fault.kind() == FaultSpec.Kind.DROP) {
+            // processed (tokens rotated, data read), but the answer is lost: close the connection instead; Jetty
+            // treats the EofException as a quiet failure (debug only)
+            org.eclipse.jetty.server.Request.getBaseRequest(req).getHttpChannel().getEndPoint().close();
+            throw new org.eclipse.jetty.io.EofException("simulated lost answer");
+        }
         resp.setStatus(answer.httpStatus());
         resp.setContentType(answer.contentType());
         resp.setContentLength(bytes.length);

@@ -333,6 +333,7 @@ final class ControlServlet extends HttpServlet {
             case DELAY -> FaultSpec.delay(delay);
             case REFUSE -> FaultSpec.refuse(delay);
             case INVALID_TOKEN -> FaultSpec.invalidToken();
+            case DROP -> FaultSpec.dropAnswer();
         };
         f = f.on(b.has("path") ? b.get("path").getAsString() : null,
                 b.has("action") ? b.get("action").getAsString() : null);

@@ -25,9 +25,10 @@ import java.util.Locale;
  * a path without the leading slash ({@code measure}, {@code v2/sleep}, {@code v2/oauth2}) optionally followed by
  * {@code .action} ({@code v2/sleep.getsummary}); kind a number (status envelope, e.g. {@code 601}),
  * {@code http500}..{@code http599} (HTML error page), {@code truncate}, {@code delay=<duration>}, {@code refuse},
- * {@code token} (invalid-token 401 envelope); count a number of requests or a duration such as {@code 30s},
+ * {@code token} (invalid-token 401 envelope), {@code drop} (processed, then the connection closed without an answer);
+ * count a number of requests or a duration such as {@code 30s},
  * {@code 5m}. Examples: {@code measure:601:3}, {@code all:http503:2}, {@code v2/sleep.getsummary:truncate},
- * {@code all:delay=3s:10}, {@code all:refuse:30s}, {@code measure:token:1}.
+ * {@code all:delay=3s:10}, {@code all:refuse:30s}, {@code measure:token:1}, {@code v2/oauth2.requesttoken:drop}.
  *
  * @param kind the kind of fault
  * @param path the path it applies to ({@code /measure}), or {@code null} for every API path
@@ -57,7 +58,12 @@ public record FaultSpec(Kind kind, String path, String action, int status, Durat
         /** the connector stops listening (connection refused) for {@code delay}, then listens again. */
         REFUSE,
         /** HTTP 200 with the invalid-token envelope {@code {"status":401,...}}. */
-        INVALID_TOKEN
+        INVALID_TOKEN,
+        /**
+         * the request is processed as usual (a token refresh rotates the tokens), then the connection is closed
+         * without an answer: the client never learns the result (a lost answer).
+         */
+        DROP
     }
 
     /** @return a status-N envelope fault (e.g. 601, 522, 2554) */
@@ -88,6 +94,11 @@ public record FaultSpec(Kind kind, String path, String action, int status, Durat
     /** @return the invalid-token envelope (status 401) */
     public static FaultSpec invalidToken() {
         return new FaultSpec(Kind.INVALID_TOKEN, null, null, 401, Duration.ZERO, 1, null);
+    }
+
+    /** @return a processed request whose answer is lost (the connection is closed instead) */
+    public static FaultSpec dropAnswer() {
+        return new FaultSpec(Kind.DROP, null, null, 0, Duration.ZERO, 1, null);
     }
 
     /**
@@ -136,6 +147,8 @@ public record FaultSpec(Kind kind, String path, String action, int status, Durat
             fault = delay(parseDuration(kindText.substring(6)));
         } else if ("refuse".equals(kindText)) {
             fault = refuse(parts.length == 3 ? parseDuration(parts[2]) : Duration.ofSeconds(10));
+        } else if ("drop".equals(kindText)) {
+            fault = dropAnswer();
         } else if ("token".equals(kindText) || "401".equals(kindText)) {
             fault = invalidToken();
         } else {

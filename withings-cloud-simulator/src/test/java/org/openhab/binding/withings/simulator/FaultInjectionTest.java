@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 
@@ -141,6 +142,31 @@ class FaultInjectionTest {
         clock.advance(Duration.ofSeconds(61));
         assertEquals(0, getmeasStatus());
         assertTrue(sim.control().faults().isEmpty());
+    }
+
+    @Test
+    void aLostRefreshAnswerRotatedTheTokensButTheOldRefreshTokenStillWorksUntilTheNewAccessTokenIsUsed()
+            throws Exception {
+        JsonObject first = exchange(sim, code(sim, scale, ALL_SCOPES)).getAsJsonObject("body");
+        String refreshToken = first.get("refresh_token").getAsString();
+        sim.control().injectFault(FaultSpec.parse("v2/oauth2.requesttoken:drop"));
+
+        assertThrows(IOException.class, () -> refresh(sim, refreshToken), "no answer arrives");
+        RecordedRequest lost = sim.control().requests().get(sim.control().requests().size() - 1);
+        assertEquals("DROP", lost.fault());
+        assertEquals(0, lost.status(), "the refresh itself succeeded at the simulator");
+
+        // the client retries with the refresh token it still has: the grace period lets it through
+        JsonObject retried = refresh(sim, refreshToken);
+        assertEquals(0, status(retried));
+        String access = retried.getAsJsonObject("body").get("access_token").getAsString();
+        String newest = retried.getAsJsonObject("body").get("refresh_token").getAsString();
+        assertEquals(0, status(post(sim.baseUri(), "/v2/user", access, "action", "getdevice")));
+        // once the new access token is used, the old refresh token is dead, the newest works
+        assertEquals(401, status(refresh(sim, refreshToken)));
+        assertEquals(0, status(refresh(sim, newest)));
+        assertEquals(FaultSpec.Kind.DROP, FaultSpec.parse("all:drop:2").kind());
+        assertEquals(2, FaultSpec.parse("all:drop:2").count());
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -48,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * <li>a wrong content type → 415, a body over 64 KiB → 413, missing or malformed fields → 400, an unknown user →
  * 404, a path below the alias → 404, any other method → 405.</li>
  * </ul>
- * Rejections are logged at debug level without the body and without the path (it holds the secret).
+ * {@code userid} and {@code appli} must be plain ASCII digits without a leading zero, the dates plain ASCII digits
+ * (nothing around them, no control characters). Rejections are logged at debug level without the body and without
+ * the path (it holds the secret); nothing escapes {@link #service}: an unexpected failure answers 503.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -62,6 +65,7 @@ public class WithingsWebhookServlet extends WithingsServlet {
     /** The content type Withings posts with. */
     public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
+    private static final Set<String> SINGLE_FIELDS = Set.of("userid", "appli");
     private static final int MAX_USERID_DIGITS = 18;
     private static final int MAX_APPLI_DIGITS = 9;
     private static final int MAX_EPOCH_DIGITS = 12;
@@ -95,10 +99,25 @@ public class WithingsWebhookServlet extends WithingsServlet {
     }
 
     @Override
-    protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) throws IOException {
+    protected void service(@Nullable HttpServletRequest req, @Nullable HttpServletResponse resp) {
         if (req == null || resp == null) {
             return;
         }
+        try {
+            serve(req, resp);
+        } catch (IOException | RuntimeException e) {
+            // never let anything escape: Jetty would answer 500 naming this class and log the URI (the secret)
+            logger.debug("Webhook {} request from {} failed: {}", req.getMethod(), req.getRemoteAddr(),
+                    e.getClass().getSimpleName());
+            if (!resp.isCommitted()) {
+                resp.reset();
+                resp.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                resp.setContentLength(0);
+            }
+        }
+    }
+
+    private void serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String pathInfo = req.getPathInfo();
         if (pathInfo != null && !pathInfo.isEmpty() && !"/".equals(pathInfo)) {
             reject(req, resp, HttpServletResponse.SC_NOT_FOUND, "a path below the webhook alias");
@@ -135,7 +154,7 @@ public class WithingsWebhookServlet extends WithingsServlet {
         try {
             form = parseForm(new String(body, charset), charset);
         } catch (IllegalArgumentException e) {
-            reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "malformed form encoding");
+            reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "malformed form encoding or repeated field");
             return;
         }
         WithingsNotification notification;
@@ -178,8 +197,8 @@ public class WithingsWebhookServlet extends WithingsServlet {
         if (contentType == null) {
             return null;
         }
-        String[] parts = contentType.split(";");
-        if (!FORM_CONTENT_TYPE.equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
+        String[] parts = contentType.split(";", -1);
+        if (parts.length == 0 || !FORM_CONTENT_TYPE.equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
             return null;
         }
         Charset charset = StandardCharsets.UTF_8;
@@ -222,9 +241,10 @@ public class WithingsWebhookServlet extends WithingsServlet {
     }
 
     /**
-     * Decodes a form body; the first occurrence of a repeated name wins.
+     * Decodes a form body; the first occurrence of a repeated name wins, except for the fields that identify the
+     * notification ({@code userid}, {@code appli}), which must not repeat.
      *
-     * @throws IllegalArgumentException on a malformed escape
+     * @throws IllegalArgumentException on a malformed escape or a repeated identifying field
      */
     static Map<String, String> parseForm(String body, Charset charset) {
         Map<String, String> form = new HashMap<>();
@@ -238,7 +258,9 @@ public class WithingsWebhookServlet extends WithingsServlet {
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
-            form.putIfAbsent(name, value);
+            if (form.putIfAbsent(name, value) != null && SINGLE_FIELDS.contains(name)) {
+                throw new IllegalArgumentException("repeated field");
+            }
         }
         return form;
     }
@@ -251,21 +273,21 @@ public class WithingsWebhookServlet extends WithingsServlet {
     static WithingsNotification toNotification(Map<String, String> form, Instant received)
             throws InvalidFieldException {
         String userid = form.get("userid");
-        if (userid == null || userid.isBlank()) {
+        if (userid == null || userid.isEmpty()) {
             throw new InvalidFieldException("userid missing");
         }
-        if (!isDigits(userid.trim(), MAX_USERID_DIGITS)) {
+        if (!isNumber(userid, MAX_USERID_DIGITS)) {
             throw new InvalidFieldException("userid not numeric");
         }
-        String userId = Long.toString(Long.parseLong(userid.trim()));
+        String userId = userid;
         String appliText = form.get("appli");
-        if (appliText == null || appliText.isBlank()) {
+        if (appliText == null || appliText.isEmpty()) {
             throw new InvalidFieldException("appli missing");
         }
-        if (!isDigits(appliText.trim(), MAX_APPLI_DIGITS)) {
+        if (!isNumber(appliText, MAX_APPLI_DIGITS)) {
             throw new InvalidFieldException("appli not an integer");
         }
-        int appli = Integer.parseInt(appliText.trim());
+        int appli = Integer.parseInt(appliText);
         Instant start = epoch(form, "startdate");
         Instant end = epoch(form, "enddate");
         return new WithingsNotification(userId, appli, start, end, text(form, "date"), text(form, "deviceid"),
@@ -274,15 +296,14 @@ public class WithingsWebhookServlet extends WithingsServlet {
 
     private static @Nullable Instant epoch(Map<String, String> form, String name) throws InvalidFieldException {
         String value = form.get(name);
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isEmpty()) {
             return null;
         }
-        String trimmed = value.trim();
-        if (!isDigits(trimmed, MAX_EPOCH_DIGITS)) {
+        if (!isDigits(value, MAX_EPOCH_DIGITS)) {
             throw new InvalidFieldException(name + " not unix seconds");
         }
         try {
-            return Instant.ofEpochSecond(Long.parseLong(trimmed));
+            return Instant.ofEpochSecond(Long.parseLong(value));
         } catch (DateTimeException e) {
             throw new InvalidFieldException(name + " out of range");
         }
@@ -291,6 +312,11 @@ public class WithingsWebhookServlet extends WithingsServlet {
     private static @Nullable String text(Map<String, String> form, String name) {
         String value = form.get(name);
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Plain ASCII digits without a leading zero (nothing around them): how Withings writes ids and codes. */
+    private static boolean isNumber(String text, int maxDigits) {
+        return isDigits(text, maxDigits) && text.charAt(0) != '0';
     }
 
     private static boolean isDigits(String text, int maxDigits) {
