@@ -30,6 +30,7 @@ final class SimCore {
     final Notifier notifier;
     final FaultInjector faults;
     final RequestLog log = new RequestLog();
+    final AppQuota quota;
     /** stops listening for the given time (set by the simulator once its connector exists) */
     volatile Consumer<Duration> refuser = d -> {
     };
@@ -43,5 +44,6 @@ final class SimCore {
         this.notifier = new Notifier(clock, options.callbackTimeout(), options.strictCallbackUrls(),
                 options.trustAllCallbackCertificates());
         this.faults = new FaultInjector(clock);
+        this.quota = new AppQuota(clock, options.requestsPerMinute());
     }
 }

@@ -39,6 +39,7 @@ public final class SimulatorOptions {
     private int workoutPageSize = 100;
     private int summaryPageSize = 300;
     private int heartPageSize = 50;
+    private int requestsPerMinute = 0;
     private Duration callbackTimeout = Duration.ofSeconds(2);
     private boolean trustAllCallbackCertificates = false;
     private final List<FaultSpec> faults = new ArrayList<>();
@@ -144,6 +145,15 @@ public final class SimulatorOptions {
         return this;
     }
 
+    /**
+     * @param perMinute the partner application's quota: API requests (the token endpoint excluded) in any 60 s, all
+     *            users together, above which the answer is status 601 (Withings documents 120); 0 (default) = no limit
+     */
+    public SimulatorOptions requestsPerMinute(int perMinute) {
+        this.requestsPerMinute = perMinute;
+        return this;
+    }
+
     /** @param timeout how long the simulator waits for a callback's HEAD probe or notification answer (2 s) */
     public SimulatorOptions callbackTimeout(Duration timeout) {
         this.callbackTimeout = timeout;
@@ -225,6 +235,10 @@ public final class SimulatorOptions {
 
     int heartPageSize() {
         return heartPageSize;
+    }
+
+    int requestsPerMinute() {
+        return requestsPerMinute;
     }
 
     Duration callbackTimeout() {
