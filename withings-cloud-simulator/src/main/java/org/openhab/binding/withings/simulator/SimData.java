@@ -89,6 +89,8 @@ final class SimData {
     }
 
     private final long seed;
+    /** The four standard users, then the extra ones (for scale runs). */
+    private final List<SimUser> all;
     private final Map<Long, UserData> users = new LinkedHashMap<>();
     private long nextGrpId;
     private long nextSummaryId;
@@ -96,7 +98,21 @@ final class SimData {
     private long nextSignalId;
 
     SimData(long seed, Instant now) {
+        this(seed, now, 0);
+    }
+
+    /**
+     * @param extraUsers further users after the four standard ones (userids 30000101…), of the four kinds in turn,
+     *            each with the generated history of its kind
+     */
+    SimData(long seed, Instant now, int extraUsers) {
         this.seed = seed;
+        List<SimUser> list = new ArrayList<>(USERS);
+        SimUser.Kind[] kinds = SimUser.Kind.values();
+        for (int i = 0; i < extraUsers; i++) {
+            list.add(new SimUser(30000101L + i, "Extra User " + (i + 1), kinds[i % kinds.length]));
+        }
+        this.all = List.copyOf(list);
         generate(now);
     }
 
@@ -106,7 +122,7 @@ final class SimData {
         nextSummaryId = 2_200_000_000L;
         nextWorkoutId = 3_700_000_000L;
         nextSignalId = 91_000_000L;
-        for (SimUser user : USERS) {
+        for (SimUser user : all) {
             UserData data = new UserData(user, seed);
             users.put(user.userid(), data);
             switch (user.kind()) {
@@ -119,7 +135,7 @@ final class SimData {
     }
 
     List<SimUser> users() {
-        return USERS;
+        return all;
     }
 
     synchronized boolean hasUser(long userid) {

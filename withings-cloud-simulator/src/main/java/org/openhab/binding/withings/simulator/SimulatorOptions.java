@@ -40,6 +40,7 @@ public final class SimulatorOptions {
     private int summaryPageSize = 300;
     private int heartPageSize = 50;
     private int requestsPerMinute = 0;
+    private int extraUsers = 0;
     private Duration callbackTimeout = Duration.ofSeconds(2);
     private boolean trustAllCallbackCertificates = false;
     private final List<FaultSpec> faults = new ArrayList<>();
@@ -154,6 +155,15 @@ public final class SimulatorOptions {
         return this;
     }
 
+    /**
+     * @param count further simulated users after the four standard ones (userids 30000101 on, the four kinds in
+     *            turn, each with its kind's history), e.g. for many users on one bridge; default 0
+     */
+    public SimulatorOptions extraUsers(int count) {
+        this.extraUsers = count;
+        return this;
+    }
+
     /** @param timeout how long the simulator waits for a callback's HEAD probe or notification answer (2 s) */
     public SimulatorOptions callbackTimeout(Duration timeout) {
         this.callbackTimeout = timeout;
@@ -235,6 +245,10 @@ public final class SimulatorOptions {
 
     int heartPageSize() {
         return heartPageSize;
+    }
+
+    int extraUsers() {
+        return extraUsers;
     }
 
     int requestsPerMinute() {

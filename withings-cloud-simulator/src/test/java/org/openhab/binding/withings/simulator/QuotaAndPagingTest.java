@@ -96,4 +96,17 @@ class QuotaAndPagingTest {
         assertTrue(second.getAsJsonArray("series").size() > 0);
         assertTrue(second.getAsJsonArray("series").size() < 300);
     }
+
+    @Test
+    void extraUsersHaveTheHistoryOfTheirKind() throws Exception {
+        sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).clock(clock).extraUsers(6));
+        assertEquals(10, sim.users().size());
+        SimUser fifth = sim.users().get(4);
+        assertEquals(30000101L, fifth.userid());
+        assertEquals(SimUser.Kind.SCALE, fifth.kind());
+        assertEquals(SimUser.Kind.BPM, sim.users().get(9).kind());
+        String token = accessToken(sim, fifth.userid(), ALL_SCOPES);
+        JsonObject body = post(sim.baseUri(), "/measure", token, "action", "getmeas").getAsJsonObject("body");
+        assertEquals(50, body.getAsJsonArray("measuregrps").size(), "a full first page of the scale history");
+    }
 }
