@@ -38,7 +38,7 @@ final class SimCore {
     SimCore(SimulatorOptions options) {
         this.options = options;
         this.clock = options.clock();
-        this.data = new SimData(options.seed(), clock.instant(), options.extraUsers());
+        this.data = new SimData(options.seed(), clock.instant(), options.extraUsers(), options.historyDays());
         this.tokens = new TokenStore(clock, options.accessTokenLifetime(), options.codeLifetime(),
                 options.oldRefreshTokenGrace());
         this.notifier = new Notifier(clock, options.callbackTimeout(), options.strictCallbackUrls(),

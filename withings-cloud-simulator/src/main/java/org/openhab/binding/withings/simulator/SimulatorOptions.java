@@ -41,6 +41,7 @@ public final class SimulatorOptions {
     private int heartPageSize = 50;
     private int requestsPerMinute = 0;
     private int extraUsers = 0;
+    private int historyDays = 0;
     private Duration callbackTimeout = Duration.ofSeconds(2);
     private boolean trustAllCallbackCertificates = false;
     private final List<FaultSpec> faults = new ArrayList<>();
@@ -164,6 +165,16 @@ public final class SimulatorOptions {
         return this;
     }
 
+    /**
+     * @param days days of generated history of every user (e.g. 3650 for a ten-year back-fill), with
+     *            {@code created}/{@code modified} at the time of each record as in a real account; default 0 = 120
+     *            days (sleep: 60 nights)
+     */
+    public SimulatorOptions historyDays(int days) {
+        this.historyDays = days;
+        return this;
+    }
+
     /** @param timeout how long the simulator waits for a callback's HEAD probe or notification answer (2 s) */
     public SimulatorOptions callbackTimeout(Duration timeout) {
         this.callbackTimeout = timeout;
@@ -245,6 +256,10 @@ public final class SimulatorOptions {
 
     int heartPageSize() {
         return heartPageSize;
+    }
+
+    int historyDays() {
+        return historyDays;
     }
 
     int extraUsers() {

@@ -264,6 +264,7 @@ public final class WithingsCloudSimulator implements AutoCloseable {
                   --rate-limit N           API requests per 60 s for all users, above it status 601
                                            (default 0 = no limit; Withings: 120)
                   --extra-users N          N more users (userids 30000101 on, the four kinds in turn)
+                  --history-days N         days of generated history per user (default 120, sleep 60)
                   --strict-callbacks       enforce Withings' callback URL rules (https, domain, port 80/443)
                   --trust-all-certs        accept any TLS certificate and host name of https callbacks
                   --fault SPEC             inject a fault at start, repeatable, e.g. measure:601:3, all:http503:2,
@@ -304,6 +305,7 @@ public final class WithingsCloudSimulator implements AutoCloseable {
                     case "--page-size" -> options.measurePageSize(Integer.parseInt(args[++i]));
                     case "--rate-limit" -> options.requestsPerMinute(Integer.parseInt(args[++i]));
                     case "--extra-users" -> options.extraUsers(Integer.parseInt(args[++i]));
+                    case "--history-days" -> options.historyDays(Integer.parseInt(args[++i]));
                     case "--strict-callbacks" -> options.strictCallbackUrls(true);
                     case "--trust-all-certs" -> {
                         options.trustAllCallbackCertificates(true);
