@@ -43,7 +43,7 @@ import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
  * ten years of history: the binding's way (every paged endpoint with {@code lastupdate}, followed with
  * {@code more}/{@code offset}, as the user Thing's first sync does) beside date windows (sleep getsummary in the
  * 7-day windows its date range is limited to). The cost is compared with the data pages: for each endpoint the
- * pages its items fill at the simulator's (Withings') page size, at least one.
+ * pages its items fill at the simulator's (Withings') page size.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -74,8 +74,9 @@ final class Backfill {
                     it: getmeas, heart list + ECG getmeas, getactivity, getworkouts, sleep getsummary, getgoals,
                     getdevice. "lastupdate" = every paged endpoint queried with `lastupdate` = start of the back-fill
                     and followed with `more`/`offset`; "windows" = the same, but sleep getsummary in date windows of
-                    7 days (its documented limit), as the binding did before. Data pages = for each endpoint the
-                    pages its items fill (at least one); the constant = requests − data pages.
+                    7 days (its documented limit), as the binding did before. Data pages = for each paged endpoint
+                    the pages its items fill (none without items); the constant = requests − data pages: getgoals,
+                    getdevice, one request for each paged endpoint without data, and the windows' extra requests.
 
                     | User | Back-fill | Strategy | Requests | Data pages | Requests − data pages (target ≤ 10) | Items | vs windows |
                     |---|---|---|---|---|---|---|---|
@@ -103,7 +104,7 @@ final class Backfill {
             long pages = 0;
             for (Map.Entry<String, Integer> e : items.entrySet()) {
                 int size = pageSize(e.getKey());
-                pages += Math.max(1, size == 0 ? 1 : (e.getValue() + size - 1) / size);
+                pages += size == 0 ? 0 : (e.getValue() + size - 1) / size;
             }
             return pages;
         }

@@ -122,7 +122,7 @@ final class Scale {
                     |---|---|---|---|
                     | most data requests in any 60 s (from the first Thing start) | %d | ≤ %d (configured) | %.2f |
                     | 601 answers (quota exceeded) | %d | 0 | – |
-                    | time until all %d Things ONLINE with data | %.1f s%s | – (all at %d/min: ≥ %.1f s for %d requests) | %.2f of the budget's minimum |
+                    | time until all %d Things ONLINE with data | %.1f s%s | – (at %d/min the budget lets %d requests finish no sooner than %.0f s) | %.2f × that minimum |
                     | first syncs finished (no request for 1 s) | %.1f s, %d data requests (%.1f per user) | – | – |
                     | heap per user (used heap after GC, after − before the Things started, / %d) | %.1f KiB | – | – |
                     | shared scheduler threads parked waiting for the budget (max at one time) | %d | 0 | – |
@@ -130,10 +130,17 @@ final class Scale {
 
                     """, users, linkMs, linkRequests, users, limit, limit, peak, limit, (double) peak / limit,
                     sim.control().quotaRefusals(), users, allOnlineMs / 1000.0,
-                    done ? "" : " (not all: " + online + " ONLINE)", limit, starts.size() * 60.0 / limit,
-                    starts.size(), allOnlineMs / (starts.size() * 60_000.0 / limit), syncMs / 1000.0, starts.size(),
+                    done ? "" : " (not all: " + online + " ONLINE)", limit, starts.size(),
+                    minimum(starts.size()) / 1000.0,
+                    minimum(starts.size()) == 0 ? 0 : allOnlineMs / (double) minimum(starts.size()), syncMs / 1000.0,
+                    starts.size(),
                     (double) starts.size() / users, users, heapPerUserKiB, parkedMax.get(), sharedMax.get());
         }
+    }
+
+    /** The earliest end (ms) of n requests within the limit: the last one waits for floor((n-1)/limit) windows. */
+    private long minimum(int n) {
+        return n == 0 ? 0 : (long) ((n - 1) / limit) * 60_000L;
     }
 
     private static long usedHeap(MemoryMXBean memory) throws InterruptedException {
