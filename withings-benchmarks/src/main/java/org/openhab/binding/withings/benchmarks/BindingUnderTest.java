@@ -217,14 +217,18 @@ final class BindingUnderTest implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         List<ThingHandler> reversed = new ArrayList<>(handlers);
         java.util.Collections.reverse(reversed);
         for (ThingHandler handler : reversed) {
             handler.dispose();
         }
         httpService.close();
-        http.stop();
+        try {
+            http.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the HTTP client did not stop", e);
+        }
     }
 
     static Duration timeout() {

@@ -93,7 +93,7 @@ final class PushLatency {
             int dataBefore = dataRequests(sim);
             Map<Integer, Boolean> inBed = new HashMap<>();
             for (int i = -WARM_UP; i < bedEvents; i++) {
-                int u = i % users.size();
+                int u = Math.floorMod(i, users.size());
                 boolean next = !inBed.getOrDefault(u, false);
                 inBed.put(u, next);
                 OnOffType expected = next ? OnOffType.ON : OnOffType.OFF;

@@ -98,8 +98,16 @@ final class Scale {
                     }
                 }
                 return true;
-            }, BindingUnderTest.timeout());
+            }, Duration.ofMinutes(Integer.getInteger("benchmarks.scale.timeoutMinutes", 12)));
             long allOnlineMs = Duration.between(start, Instant.now()).toMillis();
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < things.size(); i++) {
+                Thing t = things.get(i);
+                var state = binding.state(t, DATA_CHANNEL.get(all.get(i).kind()));
+                if (t.getStatus() != ThingStatus.ONLINE || state == null || state == UnDefType.UNDEF) {
+                    missing.add(all.get(i).userid() + " " + all.get(i).kind() + " " + t.getStatus() + " " + state);
+                }
+            }
             PushLatency.quiet(sim);
             long syncMs = Duration.between(start, Instant.now()).toMillis() - 1000;
             sampling.cancel(false);
@@ -130,7 +138,7 @@ final class Scale {
 
                     """, users, linkMs, linkRequests, users, limit, limit, peak, limit, (double) peak / limit,
                     sim.control().quotaRefusals(), users, allOnlineMs / 1000.0,
-                    done ? "" : " (not all: " + online + " ONLINE)", limit, starts.size(),
+                    done ? "" : " (not all: " + online + " ONLINE; without data: " + missing + ")", limit, starts.size(),
                     minimum(starts.size()) / 1000.0,
                     minimum(starts.size()) == 0 ? 0 : allOnlineMs / (double) minimum(starts.size()), syncMs / 1000.0,
                     starts.size(),
