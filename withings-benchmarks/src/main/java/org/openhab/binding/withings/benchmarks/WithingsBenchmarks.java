@@ -25,20 +25,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.withings.internal.api.DateQuery;
 import org.openhab.binding.withings.internal.api.MeasureQuery;
-import org.openhab.binding.withings.internal.api.MeasureResult;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
@@ -46,21 +43,18 @@ import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
 import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
-import org.openhab.binding.withings.internal.dto.SleepSummaryBody;
 import org.openhab.binding.withings.internal.handler.HandlerDayBenchmark;
 import org.openhab.binding.withings.internal.handler.HandlerDayBenchmark.DayResult;
-import org.openhab.binding.withings.simulator.RecordedRequest;
 import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Measures the speed and the API economy of the binding's Withings client against the cloud simulator over real
- * loopback HTTP, and writes a Markdown report. Timings are reported, never asserted.
+ * Runs the benchmark sections against the cloud simulator over real loopback HTTP (API economy per user and day and
+ * per first sync, push latency, scale, parse cost with JMH, footprint, client latency) and writes the Markdown
+ * report. Timings are reported, never asserted.
  *
  * @author Withings binding contributors - Initial contribution
  */

@@ -109,4 +109,20 @@ class QuotaAndPagingTest {
         JsonObject body = post(sim.baseUri(), "/measure", token, "action", "getmeas").getAsJsonObject("body");
         assertEquals(50, body.getAsJsonArray("measuregrps").size(), "a full first page of the scale history");
     }
+
+    @Test
+    void aLongGeneratedHistoryIsStampedAtItsOwnTimeSoThatLastupdateSelectsByAge() throws Exception {
+        sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).clock(clock).historyDays(400));
+        String token = accessToken(sim, sim.user(SimUser.Kind.SLEEP).userid(), ALL_SCOPES);
+        JsonObject all = post(sim.baseUri(), "/v2/sleep", token, "action", "getsummary", "lastupdate", "0")
+                .getAsJsonObject("body");
+        assertEquals(300, all.getAsJsonArray("series").size());
+        assertTrue(all.get("more").getAsBoolean(), "400 nights need two pages");
+        long monthAgo = clock.instant().minus(Duration.ofDays(30)).getEpochSecond();
+        JsonObject month = post(sim.baseUri(), "/v2/sleep", token, "action", "getsummary", "lastupdate",
+                Long.toString(monthAgo)).getAsJsonObject("body");
+        int nights = month.getAsJsonArray("series").size();
+        assertTrue(nights >= 29 && nights <= 31, nights + " nights modified in the last 30 days");
+        assertFalse(month.get("more").getAsBoolean());
+    }
 }
