@@ -25,20 +25,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.withings.internal.api.DateQuery;
 import org.openhab.binding.withings.internal.api.MeasureQuery;
-import org.openhab.binding.withings.internal.api.MeasureResult;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
@@ -46,21 +43,18 @@ import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
 import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
-import org.openhab.binding.withings.internal.dto.SleepSummaryBody;
 import org.openhab.binding.withings.internal.handler.HandlerDayBenchmark;
 import org.openhab.binding.withings.internal.handler.HandlerDayBenchmark.DayResult;
-import org.openhab.binding.withings.simulator.RecordedRequest;
 import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 /**
- * Measures the speed and the API economy of the binding's Withings client against the cloud simulator over real
- * loopback HTTP, and writes a Markdown report. Timings are reported, never asserted.
+ * Runs the benchmark sections against the cloud simulator over real loopback HTTP (API economy per user and day and
+ * per first sync, push latency, scale, parse cost with JMH, footprint, client latency) and writes the Markdown
+ * report. Timings are reported, never asserted.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -71,10 +65,12 @@ public final class WithingsBenchmarks {
 
     private final WithingsCloudSimulator sim;
     private final WithingsClient client;
+    private final HttpClient http;
     private final StringBuilder report = new StringBuilder();
 
     private WithingsBenchmarks(WithingsCloudSimulator sim, HttpClient http) {
         this.sim = sim;
+        this.http = http;
         WithingsApiConfig config = new WithingsApiConfig(sim.baseUri(), sim.baseUri(), Duration.ofSeconds(15),
                 WithingsApiConfig.DEFAULT_MAX_PAGES);
         // a limit high enough not to shape the measurement: request counts are what matters here
@@ -85,11 +81,12 @@ public final class WithingsBenchmarks {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/benchmark-report.md");
         Path fixtures = Path.of(args.length > 1 ? args[1] : "../org.openhab.binding.withings/src/test/resources/fixtures");
+        Path jar = Path.of(args.length > 2 ? args[2] : "../org.openhab.binding.withings/target/org.openhab.binding.withings-5.2.0.jar");
         HttpClient http = new HttpClient();
         http.start();
         try (WithingsCloudSimulator sim = WithingsCloudSimulator.start(SimulatorOptions.defaults().port(0).seed(42))) {
             WithingsBenchmarks bench = new WithingsBenchmarks(sim, http);
-            bench.run(fixtures);
+            bench.run(fixtures, jar);
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, bench.report.toString(), StandardCharsets.UTF_8);
             System.out.println(bench.report);
@@ -97,41 +94,70 @@ public final class WithingsBenchmarks {
         } finally {
             http.stop();
         }
+        // the binding's shared pools (openHAB's ThreadPoolManager stand-in) are not daemon threads
+        System.exit(0);
     }
 
-    private void run(Path fixtures) throws Exception {
+    /** Whether the section is to run: all unless {@code -Dbenchmarks.only=a,b} names others. */
+    private static boolean selected(String section) {
+        String only = System.getProperty("benchmarks.only", "");
+        return only.isBlank() || List.of(only.split(",")).contains(section);
+    }
+
+    private static int property(String name, int fallback) {
+        return Integer.getInteger(name, fallback);
+    }
+
+    private void run(Path fixtures, Path jar) throws Exception {
         report.append("# Withings binding benchmarks\n\n");
-        report.append("Run ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version"))
-                .append(", against the cloud simulator (seed 42) over loopback HTTP.\n")
-                .append("Request counts are exact; times are wall-clock (latency rows: medians of repeated calls) and vary with the machine.\n\n");
+        report.append(Machine.describe(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
 
-        handlerDay();
+        if (selected("day")) {
+            handlerDay();
+        }
+        if (selected("backfill")) {
+            report.append("## API economy: first sync (back-fill), 30 days and 10 years\n\n");
+            report.append(Backfill.run(http));
+            report.append("\n");
+        }
+        PushLatency.Outcome push = null;
+        if (selected("push")) {
+            report.append("## Push latency on loopback: webhook servlet → channel state\n\n");
+            push = new PushLatency(property("benchmarks.push.notifications", 10_000),
+                    property("benchmarks.push.weighingRounds", 12)).run();
+            report.append(push.section());
+        }
+        if (selected("scale")) {
+            int users = property("benchmarks.scale.users", 100);
+            report.append("## Scale: ").append(users).append(" users on one bridge starting at once\n\n");
+            report.append(new Scale(users, property("benchmarks.scale.limit", 120)).run());
+        }
+        if (selected("parse")) {
+            report.append("## Parse cost per page (JMH, GC profiler)\n\n");
+            report.append(ParseCost.run(fixtures));
+            report.append("""
 
+                    JMH 1.37, average time, 1 fork, 3 warm-up and 5 measured iterations of 1 s; bytes allocated per
+                    page from the GC profiler (`gc.alloc.rate.norm`). The binding's figure is its whole client path:
+                    envelope check, status, typed DTOs and paging (one page), with a transport that answers without
+                    HTTP; the naive baseline parses a `JsonParser` tree and reads every value by hand.
+
+                    """);
+        }
+        if (selected("footprint") && push != null) {
+            report.append("## Footprint\n\n");
+            report.append(Footprint.run(jar, push));
+        }
+        if (selected("latency")) {
+            clientLatency();
+        }
+    }
+
+    private void clientLatency() throws Exception {
         Map<SimUser, TokenProvider> tokens = new LinkedHashMap<>();
         for (SimUser user : sim.users()) {
             tokens.put(user, link(user.userid()));
         }
-
-        report.append("## API economy: first sync (back-fill) and incremental sync per user\n\n");
-        report.append("| User | Back-fill | Requests | Measure groups | Activity days | Workouts | Nights | Time (ms) |"
-                + " Incremental requests (nothing new) |\n");
-        report.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (int days : new int[] { 30, 120 }) {
-            for (Map.Entry<SimUser, TokenProvider> entry : tokens.entrySet()) {
-                backfill(entry.getKey(), entry.getValue(), days);
-            }
-        }
-        report.append("""
-
-                A first sync runs getmeas over the window (paged, 50 groups per page in the simulator), getactivity and
-                getworkouts over the window, sleep getsummary in windows of at most 7 days, getdevice and getgoals.
-                An incremental sync is one getmeas with `lastupdate` plus one getactivity, one getworkouts and one
-                getsummary with `lastupdate`.
-
-                """);
-
         report.append("## Client latency per call over loopback\n\n");
         report.append("| Call | Calls | Median (ms) | p90 (ms) |\n|---|---|---|---|\n");
         TokenProvider scale = tokens.get(sim.user(SimUser.Kind.SCALE));
@@ -146,9 +172,7 @@ public final class WithingsBenchmarks {
                     () -> client.getActivity(watch, DateQuery.days(LocalDate.now(), LocalDate.now())));
             latency("getdevice", 200, () -> client.getDevices(watch));
         }
-
-        report.append("\n## Decoding speed of a real payload\n\n");
-        decode(fixtures.resolve("aiowithings/sleep_summary.json"));
+        report.append("\n");
     }
 
     /** The real user and device handlers over one virtual day, polling vs push, and the integrations to beat. */
@@ -248,50 +272,8 @@ public final class WithingsBenchmarks {
                 : String.format(Locale.ROOT, "%.2f", (double) total / users);
     }
 
-    private void backfill(SimUser user, TokenProvider tp, int days) throws WithingsApiException {
-        int before = sim.control().requests().size();
-        Instant now = Instant.now();
-        long start = System.nanoTime();
-        MeasureResult measures = client.getMeasures(tp, MeasureQuery.between(now.minus(days, ChronoUnit.DAYS), now));
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
-        DateQuery window = DateQuery.days(today.minusDays(days), today);
-        int activities = optional(() -> client.getActivity(tp, window).size());
-        int workouts = optional(() -> client.getWorkouts(tp, window).size());
-        int nights = optional(() -> client.getSleepSummaries(tp, window).size());
-        optional(() -> client.getDevices(tp).size());
-        optional(() -> client.getGoals(tp).isPresent() ? 1 : 0);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        int backfillRequests = sim.control().requests().size() - before;
-
-        int beforeIncremental = sim.control().requests().size();
-        Long updateTime = measures.updateTime();
-        Instant cursor = updateTime == null ? now : Instant.ofEpochSecond(updateTime);
-        client.getMeasures(tp, MeasureQuery.since(cursor));
-        optional(() -> client.getActivity(tp, DateQuery.since(now)).size());
-        optional(() -> client.getWorkouts(tp, DateQuery.since(now)).size());
-        optional(() -> client.getSleepSummaries(tp, DateQuery.since(now)).size());
-        int incremental = sim.control().requests().size() - beforeIncremental;
-
-        report.append(String.format(Locale.ROOT, "| %s (%s) | %d days | %d | %d | %d | %d | %d | %d | %d |%n",
-                user.name(), user.kind(), days, backfillRequests, measures.groups().size(), activities, workouts,
-                nights, millis, incremental));
-    }
-
     private interface Call {
         Object run() throws WithingsApiException;
-    }
-
-    private interface Count {
-        int run() throws WithingsApiException;
-    }
-
-    private static int optional(Count count) {
-        try {
-            return count.run();
-        } catch (WithingsApiException e) {
-            // a user without that kind of data or scope: nothing to count
-            return 0;
-        }
     }
 
     private void latency(String name, int calls, Call call) throws WithingsApiException {
@@ -307,31 +289,6 @@ public final class WithingsBenchmarks {
         micros.sort(null);
         report.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f |%n", name, calls,
                 micros.get(calls / 2) / 1000.0, micros.get(calls * 9 / 10) / 1000.0));
-    }
-
-    private void decode(Path file) throws IOException {
-        String json = Files.readString(file, StandardCharsets.UTF_8);
-        Gson gson = new Gson();
-        JsonObject envelope = JsonParser.parseString(json).getAsJsonObject();
-        int summaries = 0;
-        for (int i = 0; i < 50; i++) {
-            summaries = gson.fromJson(envelope.get("body"), SleepSummaryBody.class).series.size();
-        }
-        int rounds = 500;
-        long start = System.nanoTime();
-        for (int i = 0; i < rounds; i++) {
-            gson.fromJson(JsonParser.parseString(json).getAsJsonObject().get("body"), SleepSummaryBody.class);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        report.append(String.format(Locale.ROOT,
-                "aiowithings `sleep_summary.json` (%d KiB, %d nights with every data field): %.0f payloads/s, "
-                        + "%.0f nights/s.%n",
-                Files.size(file) / 1024, summaries, rounds / seconds, rounds * summaries / seconds));
-        Map<String, Long> perEndpoint = sim.control().requests().stream()
-                .collect(Collectors.groupingBy(r -> r.path() + " " + r.action(), Collectors.counting()));
-        report.append("\n## Requests the simulator received during this run\n\n| Endpoint | Requests |\n|---|---|\n");
-        perEndpoint.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> report.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
     }
 
     /** Links a simulated user through the OAuth code flow, as the account-linking page does. */
@@ -367,10 +324,5 @@ public final class WithingsBenchmarks {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** For the request listing. */
-    static String describe(RecordedRequest request) {
-        return request.path() + " " + request.action();
     }
 }

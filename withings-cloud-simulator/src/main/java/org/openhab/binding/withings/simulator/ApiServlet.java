@@ -154,6 +154,10 @@ final class ApiServlet extends HttpServlet {
         if ("/v2/oauth2".equals(path)) {
             return oauth(req, action);
         }
+        if (!core.quota.tryAcquire()) {
+            return Answer.error(601, "Too Many Requests: the application's request quota is exceeded", true,
+                    core.tokens.peekUser(token));
+        }
         TokenStore.Access access = core.tokens.use(token);
         if (access == null) {
             return Answer.error(401, "XRequestID: Not provided invalid_token: The access token provided is invalid",

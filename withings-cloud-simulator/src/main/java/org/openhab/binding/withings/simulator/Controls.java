@@ -176,6 +176,11 @@ public final class Controls {
         return core.tokens.grantedScopes(userid);
     }
 
+    /** @return the API requests answered with 601 because the application's quota was exceeded */
+    public long quotaRefusals() {
+        return core.quota.refused();
+    }
+
     /** @return every request received on the API and OAuth paths, oldest first */
     public List<RecordedRequest> requests() {
         return core.log.all();

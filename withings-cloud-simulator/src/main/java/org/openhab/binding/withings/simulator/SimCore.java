@@ -30,6 +30,7 @@ final class SimCore {
     final Notifier notifier;
     final FaultInjector faults;
     final RequestLog log = new RequestLog();
+    final AppQuota quota;
     /** stops listening for the given time (set by the simulator once its connector exists) */
     volatile Consumer<Duration> refuser = d -> {
     };
@@ -37,11 +38,12 @@ final class SimCore {
     SimCore(SimulatorOptions options) {
         this.options = options;
         this.clock = options.clock();
-        this.data = new SimData(options.seed(), clock.instant());
+        this.data = new SimData(options.seed(), clock.instant(), options.extraUsers(), options.historyDays());
         this.tokens = new TokenStore(clock, options.accessTokenLifetime(), options.codeLifetime(),
                 options.oldRefreshTokenGrace());
         this.notifier = new Notifier(clock, options.callbackTimeout(), options.strictCallbackUrls(),
                 options.trustAllCallbackCertificates());
         this.faults = new FaultInjector(clock);
+        this.quota = new AppQuota(clock, options.requestsPerMinute());
     }
 }

@@ -89,6 +89,10 @@ final class SimData {
     }
 
     private final long seed;
+    /** The four standard users, then the extra ones (for scale runs). */
+    private final List<SimUser> all;
+    /** Days of generated history per user; 0 = the standard (120, sleep 60). */
+    private final int historyDays;
     private final Map<Long, UserData> users = new LinkedHashMap<>();
     private long nextGrpId;
     private long nextSummaryId;
@@ -96,7 +100,23 @@ final class SimData {
     private long nextSignalId;
 
     SimData(long seed, Instant now) {
+        this(seed, now, 0, 0);
+    }
+
+    /**
+     * @param extraUsers further users after the four standard ones (userids 30000101…), of the four kinds in turn,
+     *            each with the generated history of its kind
+     * @param historyDays days of generated history of every user (0: 120 days, sleep 60 nights)
+     */
+    SimData(long seed, Instant now, int extraUsers, int historyDays) {
         this.seed = seed;
+        this.historyDays = historyDays;
+        List<SimUser> list = new ArrayList<>(USERS);
+        SimUser.Kind[] kinds = SimUser.Kind.values();
+        for (int i = 0; i < extraUsers; i++) {
+            list.add(new SimUser(30000101L + i, "Extra User " + (i + 1), kinds[i % kinds.length]));
+        }
+        this.all = List.copyOf(list);
         generate(now);
     }
 
@@ -106,7 +126,7 @@ final class SimData {
         nextSummaryId = 2_200_000_000L;
         nextWorkoutId = 3_700_000_000L;
         nextSignalId = 91_000_000L;
-        for (SimUser user : USERS) {
+        for (SimUser user : all) {
             UserData data = new UserData(user, seed);
             users.put(user.userid(), data);
             switch (user.kind()) {
@@ -119,7 +139,7 @@ final class SimData {
     }
 
     List<SimUser> users() {
-        return USERS;
+        return all;
     }
 
     synchronized boolean hasUser(long userid) {
@@ -136,6 +156,11 @@ final class SimData {
 
     // ---------------------------------------------------------------------------------------------------------
     // generation
+
+    /** The days of history to generate: the standard unless a history length was given. */
+    private int days(int standard) {
+        return historyDays > 0 ? historyDays : standard;
+    }
 
     private static String hexId(Random random) {
         StringBuilder sb = new StringBuilder();
@@ -164,7 +189,7 @@ final class SimData {
         Device scale = d.device(0);
         LocalDate today = LocalDate.ofInstant(now, ZONE);
         double weight = gauss(r, 83.0, 1.5);
-        for (int back = 120; back >= 0; back--) {
+        for (int back = days(120); back >= 0; back--) {
             LocalDate day = today.minusDays(back);
             weight += gauss(r, -0.03, 0.25);
             weight = Math.max(70.5, Math.min(89.5, weight));
@@ -238,7 +263,7 @@ final class SimData {
         Device bpm = d.device(0);
         Device thermo = d.device(1);
         LocalDate today = LocalDate.ofInstant(now, ZONE);
-        for (int back = 120; back >= 0; back--) {
+        for (int back = days(120); back >= 0; back--) {
             LocalDate day = today.minusDays(back);
             long date = at(day, 8, 0, r, 30);
             int sys = (int) round(gauss(r, 126, 6));
@@ -295,7 +320,7 @@ final class SimData {
         Random r = d.random;
         d.devices.add(new Device("Sleep Monitor", "Sleep Analyzer", 63, hexId(r)));
         LocalDate today = LocalDate.ofInstant(now, ZONE);
-        for (int back = 60; back >= 0; back--) {
+        for (int back = days(60); back >= 0; back--) {
             LocalDate wakeDay = today.minusDays(back);
             long bed = at(wakeDay.minusDays(1), 22, 30, r, 75);
             long rise = at(wakeDay, 6, 30, r, 75);
@@ -395,7 +420,7 @@ final class SimData {
         d.devices.add(new Device("Activity Tracker", "ScanWatch 2", 93, hexId(r)));
         Device watch = d.device(0);
         LocalDate today = LocalDate.ofInstant(now, ZONE);
-        for (int back = 120; back >= 0; back--) {
+        for (int back = days(120); back >= 0; back--) {
             LocalDate day = today.minusDays(back);
             int steps = 3000 + r.nextInt(12000);
             long modified = back == 0 ? now.getEpochSecond() - 600 : at(day.plusDays(1), 0, 30, r, 60);

@@ -39,6 +39,9 @@ public final class SimulatorOptions {
     private int workoutPageSize = 100;
     private int summaryPageSize = 300;
     private int heartPageSize = 50;
+    private int requestsPerMinute = 0;
+    private int extraUsers = 0;
+    private int historyDays = 0;
     private Duration callbackTimeout = Duration.ofSeconds(2);
     private boolean trustAllCallbackCertificates = false;
     private final List<FaultSpec> faults = new ArrayList<>();
@@ -144,6 +147,34 @@ public final class SimulatorOptions {
         return this;
     }
 
+    /**
+     * @param perMinute the partner application's quota: API requests (the token endpoint excluded) in any 60 s, all
+     *            users together, above which the answer is status 601 (Withings documents 120); 0 (default) = no limit
+     */
+    public SimulatorOptions requestsPerMinute(int perMinute) {
+        this.requestsPerMinute = perMinute;
+        return this;
+    }
+
+    /**
+     * @param count further simulated users after the four standard ones (userids 30000101 on, the four kinds in
+     *            turn, each with its kind's history), e.g. for many users on one bridge; default 0
+     */
+    public SimulatorOptions extraUsers(int count) {
+        this.extraUsers = count;
+        return this;
+    }
+
+    /**
+     * @param days days of generated history of every user (e.g. 3650 for a ten-year back-fill), with
+     *            {@code created}/{@code modified} at the time of each record as in a real account; default 0 = 120
+     *            days (sleep: 60 nights)
+     */
+    public SimulatorOptions historyDays(int days) {
+        this.historyDays = days;
+        return this;
+    }
+
     /** @param timeout how long the simulator waits for a callback's HEAD probe or notification answer (2 s) */
     public SimulatorOptions callbackTimeout(Duration timeout) {
         this.callbackTimeout = timeout;
@@ -225,6 +256,18 @@ public final class SimulatorOptions {
 
     int heartPageSize() {
         return heartPageSize;
+    }
+
+    int historyDays() {
+        return historyDays;
+    }
+
+    int extraUsers() {
+        return extraUsers;
+    }
+
+    int requestsPerMinute() {
+        return requestsPerMinute;
     }
 
     Duration callbackTimeout() {

@@ -261,6 +261,10 @@ public final class WithingsCloudSimulator implements AutoCloseable {
                   --client-secret SECRET   OAuth client secret (default sim-client-secret)
                   --token-lifetime SECONDS access token lifetime, sent as expires_in (default 10800)
                   --page-size N            measure groups per getmeas page (default 50)
+                  --rate-limit N           API requests per 60 s for all users, above it status 601
+                                           (default 0 = no limit; Withings: 120)
+                  --extra-users N          N more users (userids 30000101 on, the four kinds in turn)
+                  --history-days N         days of generated history per user (default 120, sleep 60)
                   --strict-callbacks       enforce Withings' callback URL rules (https, domain, port 80/443)
                   --trust-all-certs        accept any TLS certificate and host name of https callbacks
                   --fault SPEC             inject a fault at start, repeatable, e.g. measure:601:3, all:http503:2,
@@ -299,6 +303,9 @@ public final class WithingsCloudSimulator implements AutoCloseable {
                     case "--client-secret" -> options.clientSecret(args[++i]);
                     case "--token-lifetime" -> options.accessTokenLifetime(Duration.ofSeconds(Long.parseLong(args[++i])));
                     case "--page-size" -> options.measurePageSize(Integer.parseInt(args[++i]));
+                    case "--rate-limit" -> options.requestsPerMinute(Integer.parseInt(args[++i]));
+                    case "--extra-users" -> options.extraUsers(Integer.parseInt(args[++i]));
+                    case "--history-days" -> options.historyDays(Integer.parseInt(args[++i]));
                     case "--strict-callbacks" -> options.strictCallbackUrls(true);
                     case "--trust-all-certs" -> {
                         options.trustAllCallbackCertificates(true);
