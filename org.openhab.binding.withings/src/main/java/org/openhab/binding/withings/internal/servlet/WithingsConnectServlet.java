@@ -13,11 +13,15 @@
 package org.openhab.binding.withings.internal.servlet;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
@@ -37,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * button and per user an "Unlink" button (both POST with an anti-forgery token, see {@link FormTokens}). The same path
  * is the OAuth redirect URI: a GET with {@code code} and {@code state} completes a link at once (Withings codes live
  * 30 s), a GET with {@code error} shows Withings' answer. A missing, unknown, reused or expired state, and a code that
- * Withings refuses, give HTTP 400 and change nothing; 502/503 mean Withings or the bridge could not do it. The page is
+ * Withings refuses, give HTTP 400 and change nothing, as does a request the page cannot read (a broken form or query
+ * string, an unknown charset, a repeated field, a form over {@link #MAX_FORM_BYTES}; read by {@link FormFields}); 502/503 mean Withings or the bridge could not do it. The page is
  * rendered by {@link ConnectPage} from HTML templates, every value escaped; no secret, token or code is ever shown or
  * logged.
  *
@@ -67,6 +72,11 @@ public class WithingsConnectServlet extends WithingsServlet {
     static final String PARAM_USER_ID = "userId";
     static final String ACTION_LINK = "link";
     static final String ACTION_UNLINK = "unlink";
+    /** The largest form the page accepts (its own forms are a few hundred bytes). */
+    static final int MAX_FORM_BYTES = 16 * 1024;
+    /** The page's fields: each may appear once (a repeated one makes the request ambiguous, so it is refused). */
+    private static final Set<String> SINGLE_FIELDS = Set.of(PARAM_CODE, PARAM_STATE, PARAM_ERROR, PARAM_ACTION,
+            PARAM_FORM_TOKEN, PARAM_USER_ID);
 
     private static final Pattern USER_ID = Pattern.compile("^[0-9A-Za-z_-]{1,64}$");
 
@@ -131,9 +141,18 @@ public class WithingsConnectServlet extends WithingsServlet {
         if (req == null || resp == null || !accepted(req, resp)) {
             return;
         }
-        String code = req.getParameter(PARAM_CODE);
-        String state = req.getParameter(PARAM_STATE);
-        String error = req.getParameter(PARAM_ERROR);
+        String query = req.getQueryString();
+        Map<String, String> fields;
+        try {
+            fields = query == null ? Map.of() : FormFields.parse(query, StandardCharsets.UTF_8, SINGLE_FIELDS);
+        } catch (IllegalArgumentException e) {
+            logger.debug("Linking page of {}: a malformed query string", account.bridgeId());
+            badRequest(req, resp);
+            return;
+        }
+        String code = fields.get(PARAM_CODE);
+        String state = fields.get(PARAM_STATE);
+        String error = fields.get(PARAM_ERROR);
         if (code != null || state != null || error != null) {
             callback(req, resp, code, state, error);
             return;
@@ -156,18 +175,23 @@ public class WithingsConnectServlet extends WithingsServlet {
         if (req == null || resp == null || !accepted(req, resp)) {
             return;
         }
+        Map<String, String> form = postedForm(req);
+        if (form == null) {
+            badRequest(req, resp);
+            return;
+        }
         PageTexts texts = PageTexts.forLocale(req.getLocale());
         String client = formTokens.clientId(req);
-        if (!formTokens.consume(client, req.getParameter(PARAM_FORM_TOKEN)) || client == null) {
+        if (!formTokens.consume(client, form.get(PARAM_FORM_TOKEN)) || client == null) {
             logger.debug("Linking page of {}: form without a valid anti-forgery token", account.bridgeId());
             error(req, resp, HttpServletResponse.SC_FORBIDDEN, texts.text("link-page.error.form-expired"));
             return;
         }
-        String action = req.getParameter(PARAM_ACTION);
+        String action = form.get(PARAM_ACTION);
         if (ACTION_LINK.equals(action)) {
             link(req, resp, texts, client);
         } else if (ACTION_UNLINK.equals(action)) {
-            String userId = req.getParameter(PARAM_USER_ID);
+            String userId = form.get(PARAM_USER_ID);
             if (userId == null || !USER_ID.matcher(userId).matches()) {
                 logger.debug("Linking page of {}: unlink without a valid user id", account.bridgeId());
                 error(req, resp, HttpServletResponse.SC_BAD_REQUEST, texts.text("link-page.error.no-user-id"));
@@ -181,6 +205,43 @@ public class WithingsConnectServlet extends WithingsServlet {
             logger.debug("Linking page of {}: unknown action", account.bridgeId());
             error(req, resp, HttpServletResponse.SC_BAD_REQUEST, texts.text("link-page.error.unknown-action"));
         }
+    }
+
+    /**
+     * The posted form, read by {@link FormFields} (never the container's {@code getParameter}, whose failures on
+     * broken input escape as its own exceptions and warnings).
+     *
+     * @return the fields, or null if the body is not a form, has an unknown charset, is not valid in it, has a
+     *         malformed escape or a repeated field, or is larger than {@link #MAX_FORM_BYTES}
+     */
+    private @Nullable Map<String, String> postedForm(HttpServletRequest req) throws IOException {
+        Charset charset = FormFields.formCharset(req.getContentType());
+        if (charset == null) {
+            logger.debug("Linking page of {}: a post that is not a form (content type or charset)",
+                    account.bridgeId());
+            return null;
+        }
+        if (req.getContentLengthLong() > MAX_FORM_BYTES) {
+            logger.debug("Linking page of {}: a form too large (content length)", account.bridgeId());
+            return null;
+        }
+        byte[] body = FormFields.readBounded(req.getInputStream(), MAX_FORM_BYTES);
+        if (body == null) {
+            logger.debug("Linking page of {}: a form too large", account.bridgeId());
+            return null;
+        }
+        try {
+            return FormFields.parse(body, charset, SINGLE_FIELDS);
+        } catch (IllegalArgumentException e) {
+            logger.debug("Linking page of {}: a malformed form (encoding or repeated field)", account.bridgeId());
+            return null;
+        }
+    }
+
+    /** The page with its explanation of a request it could not read: 400, nothing changed. */
+    private void badRequest(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        error(req, resp, HttpServletResponse.SC_BAD_REQUEST,
+                PageTexts.forLocale(req.getLocale()).text("link-page.error.bad-request"));
     }
 
     private void link(HttpServletRequest req, HttpServletResponse resp, PageTexts texts, String client)

@@ -12,19 +12,11 @@
  */
 package org.openhab.binding.withings.internal.servlet;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,7 +55,7 @@ public class WithingsWebhookServlet extends WithingsServlet {
     /** The largest notification body accepted. */
     public static final int MAX_BODY_BYTES = 64 * 1024;
     /** The content type Withings posts with. */
-    public static final String FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
+    public static final String FORM_CONTENT_TYPE = FormFields.FORM_CONTENT_TYPE;
 
     private static final Set<String> SINGLE_FIELDS = Set.of("userid", "appli");
     private static final int MAX_USERID_DIGITS = 18;
@@ -136,7 +128,7 @@ public class WithingsWebhookServlet extends WithingsServlet {
     }
 
     private void handlePost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        Charset charset = formCharset(req.getContentType());
+        Charset charset = FormFields.formCharset(req.getContentType());
         if (charset == null) {
             reject(req, resp, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "not a form (content type)");
             return;
@@ -145,14 +137,14 @@ public class WithingsWebhookServlet extends WithingsServlet {
             reject(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body too large (content length)");
             return;
         }
-        byte[] body = readBounded(req.getInputStream());
+        byte[] body = FormFields.readBounded(req.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
             reject(req, resp, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "body too large");
             return;
         }
         Map<String, String> form;
         try {
-            form = parseForm(new String(body, charset), charset);
+            form = FormFields.parse(body, charset, SINGLE_FIELDS);
         } catch (IllegalArgumentException e) {
             reject(req, resp, HttpServletResponse.SC_BAD_REQUEST, "malformed form encoding or repeated field");
             return;
@@ -187,82 +179,6 @@ public class WithingsWebhookServlet extends WithingsServlet {
                 status, reason);
         resp.setStatus(status);
         resp.setContentLength(0);
-    }
-
-    /**
-     * @return the charset of a form content type (UTF-8 unless given), or null if it is not a form or the charset
-     *         is unknown
-     */
-    static @Nullable Charset formCharset(@Nullable String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        String[] parts = contentType.split(";", -1);
-        if (parts.length == 0 || !FORM_CONTENT_TYPE.equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
-            return null;
-        }
-        Charset charset = StandardCharsets.UTF_8;
-        for (int i = 1; i < parts.length; i++) {
-            String param = parts[i].trim();
-            int eq = param.indexOf('=');
-            if (eq > 0 && "charset".equalsIgnoreCase(param.substring(0, eq).trim())) {
-                String name = param.substring(eq + 1).trim();
-                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                    name = name.substring(1, name.length() - 1);
-                }
-                try {
-                    charset = Charset.forName(name);
-                } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    return null;
-                }
-            }
-        }
-        return charset;
-    }
-
-    /**
-     * Reads at most {@link #MAX_BODY_BYTES}.
-     *
-     * @return the body, or null if it is longer
-     */
-    private static byte @Nullable [] readBounded(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        int n;
-        while ((n = in.read(buffer, 0, Math.min(buffer.length, MAX_BODY_BYTES + 1 - total))) > 0) {
-            out.write(buffer, 0, n);
-            total += n;
-            if (total > MAX_BODY_BYTES) {
-                return null;
-            }
-        }
-        return out.toByteArray();
-    }
-
-    /**
-     * Decodes a form body; the first occurrence of a repeated name wins, except for the fields that identify the
-     * notification ({@code userid}, {@code appli}), which must not repeat.
-     *
-     * @throws IllegalArgumentException on a malformed escape or a repeated identifying field
-     */
-    static Map<String, String> parseForm(String body, Charset charset) {
-        Map<String, String> form = new HashMap<>();
-        if (body.isEmpty()) {
-            return form;
-        }
-        for (String pair : body.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), charset);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), charset);
-            if (form.putIfAbsent(name, value) != null && SINGLE_FIELDS.contains(name)) {
-                throw new IllegalArgumentException("repeated field");
-            }
-        }
-        return form;
     }
 
     /**

@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openhab.binding.withings.internal.handler.OutputCapture;
@@ -27,16 +26,14 @@ import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 
 /**
- * Found by the hostile-input suite, in the linking page's area: the page decodes posted forms with Jetty's
- * {@code getParameter}, so a body that is not valid UTF-8 throws out of {@code doPost} (Jetty answers its own
- * 400 error page and logs the exception at WARN), and an unknown or broken charset or a bad %-escape makes Jetty
- * log a WARN line per request. The page should read its form itself (as the webhook does) and answer its own 400.
+ * Found by the hostile-input suite, in the linking page's area: the page used to decode posted forms with Jetty's
+ * {@code getParameter}, so a body that is not valid UTF-8, an unknown or broken charset or a bad %-escape made Jetty
+ * throw (answered 500) and log WARN lines. The page reads its form itself (as the webhook does, both through
+ * {@code FormFields}) and answers its own 400 with its explanation, logging at debug only.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
-@Disabled("KNOWN_PENDING: the linking page lets Jetty's form decoding fail and log at WARN; fixed by the linking-page "
-        + "work (WithingsConnectServlet), then enable this and set HostileInputTest.KNOWN_PENDING_FORM_PARSING false")
 class LinkingPageFormEncodingTest {
 
     @ParameterizedTest
