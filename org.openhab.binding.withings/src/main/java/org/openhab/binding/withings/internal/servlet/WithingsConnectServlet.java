@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * is the OAuth redirect URI: a GET with {@code code} and {@code state} completes a link at once (Withings codes live
  * 30 s), a GET with {@code error} shows Withings' answer. A missing, unknown, reused or expired state, and a code that
  * Withings refuses, give HTTP 400 and change nothing, as does a request the page cannot read (a broken form or query
- * string, an unknown charset, a repeated field, a form over {@link #MAX_FORM_BYTES}; read by {@link FormFields}); 502/503 mean Withings or the bridge could not do it. The page is
- * rendered by {@link ConnectPage} from HTML templates, every value escaped; no secret, token or code is ever shown or
- * logged.
+ * string, an unknown charset, a repeated field, a form over {@link #MAX_FORM_BYTES}; read by {@link FormFields});
+ * 502/503 mean Withings or the bridge could not do it. The page is rendered by {@link ConnectPage} from HTML
+ * templates, every value escaped; no secret, token or code is ever shown or logged.
  *
  * @author Withings binding contributors - Initial contribution
  */
