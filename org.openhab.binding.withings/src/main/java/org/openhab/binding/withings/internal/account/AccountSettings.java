@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.withings.internal.servlet.WebhookUrl;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.jetty.client.HttpClient;
 import org.openhab.binding.withings.internal.api.WithingsApiConfig;
@@ -62,7 +63,7 @@ public final class AccountSettings {
         if (cfg.rateLimit < 1 || cfg.rateLimitPause < 1 || cfg.requestTimeout < 1) {
             return "@text/offline.conf-error.connection-limits-invalid";
         }
-        return webhooks.validate(cfg.webhookUrl);
+        return webhooks.validate(cfg.webhookUrl, WebhookUrl.isWithingsCloud(cfg.apiBaseUrl));
     }
 
     static boolean isHttpUrl(@Nullable String value) {

@@ -74,7 +74,6 @@ public class AccountWebhooks {
     private final BiConsumer<String, String> properties;
     private final HealthListener healthListener;
 
-    private volatile @Nullable String baseOverride;
     private volatile @Nullable SubscriptionReconciler subscriptions;
     private volatile @Nullable WithingsWebhookServlet servlet;
     /** The full callback URL: contains the webhook secret, never logged or shown. */
@@ -94,19 +93,16 @@ public class AccountWebhooks {
         this.healthListener = healthListener;
     }
 
-    /** For tests only: a base URL used without Withings' URL rules (e.g. loopback http). */
-    public void overrideBase(@Nullable String base) {
-        this.baseOverride = base;
-    }
 
-
-    /** The webhook part of the configuration check: null if the URL is empty or usable, else a status text. */
-    public @Nullable String validate(String webhookUrl) {
-        if (baseOverride != null) {
-            return null;
-        }
+    /**
+     * The webhook part of the configuration check: null if the URL is empty or usable, else a status text.
+     *
+     * @param withingsRules whether Withings' callback rules apply ({@link WebhookUrl#isWithingsCloud})
+     */
+    public @Nullable String validate(String webhookUrl, boolean withingsRules) {
         // the secret is not known yet: check with a placeholder of the same length
-        WebhookUrl.Result result = WebhookUrl.validate(webhookUrl, WebhookUrl.alias("x".repeat(WebhookSecret.LENGTH)));
+        WebhookUrl.Result result = WebhookUrl.validate(webhookUrl, WebhookUrl.alias("x".repeat(WebhookSecret.LENGTH)),
+                withingsRules);
         return result.statusDescription();
     }
 
@@ -115,26 +111,16 @@ public class AccountWebhooks {
      *
      * @param storage the bridge's storage, where the webhook secret is kept
      */
-    public void start(String webhookUrl, WithingsClient client, Storage<String> storage, WebhookDispatcher dispatcher) {
-        String override = baseOverride;
-        String base = override != null ? override : webhookUrl;
-        if (base.isBlank()) {
+    public void start(String webhookUrl, boolean withingsRules, WithingsClient client, Storage<String> storage,
+            WebhookDispatcher dispatcher) {
+        if (webhookUrl.isBlank()) {
             properties.accept(PROPERTY_WEBHOOK_STATUS,
                     "disabled (no webhook URL: data is polled)");
             return;
         }
         String secret = WebhookSecret.getOrCreate(storage);
         String alias = WebhookUrl.alias(secret);
-        String callback;
-        if (override != null) {
-            String b = override.trim();
-            while (b.endsWith("/")) {
-                b = b.substring(0, b.length() - 1);
-            }
-            callback = b + alias;
-        } else {
-            callback = WebhookUrl.validate(base, alias).callbackUrl();
-        }
+        String callback = WebhookUrl.validate(webhookUrl, alias, withingsRules).callbackUrl();
         if (callback == null) {
             return;
         }

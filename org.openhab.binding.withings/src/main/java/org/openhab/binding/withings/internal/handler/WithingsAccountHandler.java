@@ -40,6 +40,7 @@ import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.servlet.AccountLinking;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.TokenState;
 import org.openhab.binding.withings.internal.servlet.WebhookDispatcher;
+import org.openhab.binding.withings.internal.servlet.WebhookUrl;
 import org.openhab.binding.withings.internal.servlet.WithingsConnectServlet;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -171,7 +172,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         updateProperty(PROPERTY_LINKED_USERS, Integer.toString(users.size()));
         WithingsClient c = client;
         if (c != null) {
-            webhooks.start(config.webhookUrl, c, st.storage(), this);
+            webhooks.start(config.webhookUrl, WebhookUrl.isWithingsCloud(config.apiBaseUrl), c, st.storage(), this);
         }
         return true;
     }
@@ -326,11 +327,6 @@ public class WithingsAccountHandler extends BaseBridgeHandler
     /** Asks the user's Thing to fetch everything now (notifications without date range); false without one. */
     public boolean requestSync(String userId) {
         return children.requestSync(userId, clock.instant());
-    }
-
-    /** For tests only, before initialize(): a loopback http callback base, which Withings' URL rules refuse. */
-    void overrideWebhookBaseForTests(@Nullable String base) {
-        webhooks.overrideBase(base);
     }
 
     /** The linking side of the bridge, behind its linking page. */

@@ -25,6 +25,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * Checks the configured public base URL of the webhook against Withings' callback rules (https, a domain name, port
  * 443 or 80, at most 255 characters in all) and builds the callback URL = base (without trailing slash) + the
  * webhook alias. Checked locally before any subscription, so a bad URL gives a clear status instead of a 293.
+ * Against another cloud than Withings' (the cloud simulator, see {@link #isWithingsCloud}) only the form and the
+ * length are checked, so that a local trial may use a loopback http callback.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -89,9 +91,10 @@ public final class WebhookUrl {
      *
      * @param baseUrl the configured public base URL, e.g. {@code https://openhab.example.org}; null or blank for none
      * @param alias the webhook servlet's alias, starting with {@code /}
+     * @param withingsRules whether Withings' https, domain and port rules apply (the API is Withings' cloud)
      * @return the callback URL or the problem; neither for a blank base URL
      */
-    public static Result validate(@Nullable String baseUrl, String alias) {
+    public static Result validate(@Nullable String baseUrl, String alias, boolean withingsRules) {
         if (baseUrl == null || baseUrl.isBlank()) {
             return new Result(null, null);
         }
@@ -115,14 +118,14 @@ public final class WebhookUrl {
                 || uri.getRawFragment() != null) {
             return problem(PROBLEM_INVALID);
         }
-        if (!"https".equals(scheme)) {
+        if (withingsRules && !"https".equals(scheme)) {
             return problem(PROBLEM_NOT_HTTPS);
         }
-        if (!isDomainName(host)) {
+        if (withingsRules && !isDomainName(host)) {
             return problem(PROBLEM_NO_DOMAIN);
         }
         int port = uri.getPort();
-        if (port != -1 && port != 443 && port != 80) {
+        if (withingsRules && port != -1 && port != 443 && port != 80) {
             return problem(PROBLEM_BAD_PORT);
         }
         String base = text;
@@ -134,6 +137,27 @@ public final class WebhookUrl {
             return problem(PROBLEM_TOO_LONG);
         }
         return new Result(callback, null);
+    }
+
+    /**
+     * @param apiBaseUrl the configured API base URL
+     * @return whether it is Withings' cloud (a host under withings.net or withingsmed.net), whose callback rules apply
+     */
+    public static boolean isWithingsCloud(@Nullable String apiBaseUrl) {
+        if (apiBaseUrl == null) {
+            return true;
+        }
+        try {
+            String host = new URI(apiBaseUrl.trim()).getHost();
+            if (host == null) {
+                return true;
+            }
+            String h = host.toLowerCase(Locale.ROOT);
+            return h.equals("withings.net") || h.endsWith(".withings.net") || h.equals("withingsmed.net")
+                    || h.endsWith(".withingsmed.net");
+        } catch (URISyntaxException e) {
+            return true;
+        }
     }
 
     private static Result problem(String key) {

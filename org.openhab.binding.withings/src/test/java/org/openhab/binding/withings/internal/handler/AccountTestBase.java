@@ -104,6 +104,13 @@ public abstract class AccountTestBase {
         return config;
     }
 
+    /** The valid configuration with the webhook on the embedded Jetty (loopback http: the simulator is no Withings). */
+    protected Map<String, Object> webhookConfig() {
+        Map<String, Object> config = validConfig();
+        config.put("webhookUrl", httpService.baseUri().toString());
+        return config;
+    }
+
     protected Bridge bridge(Map<String, Object> config) {
         return BridgeBuilder.create(WithingsBindingConstants.THING_TYPE_ACCOUNT, BRIDGE_ID).withLabel("Home Withings")
                 .withConfiguration(new Configuration(config)).build();

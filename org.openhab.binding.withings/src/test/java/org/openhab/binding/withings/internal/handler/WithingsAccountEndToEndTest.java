@@ -71,8 +71,7 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
 
     @Test
     void linkDiscoverSubscribeAndReceiveAnInBedEvent() throws Exception {
-        WithingsAccountHandler handler = handler(bridge(validConfig()));
-        handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
+        WithingsAccountHandler handler = handler(bridge(webhookConfig()));
         WithingsDiscoveryService discovery = new WithingsDiscoveryService(discoveryScheduler);
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         discovery.addDiscoveryListener(inbox);
@@ -155,9 +154,8 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
 
     @Test
     void aPlainRestartKeepsTheSubscriptionsAndUnlinkingRevokesThem() throws Exception {
-        org.openhab.core.thing.Bridge bridge = bridge(validConfig());
+        org.openhab.core.thing.Bridge bridge = bridge(webhookConfig());
         WithingsAccountHandler first = handler(bridge);
-        first.overrideWebhookBaseForTests(httpService.baseUri().toString());
         first.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(first, SLEEPER);
@@ -170,7 +168,6 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
         assertEquals(subscribed, sim.control().subscriptions(SLEEPER));
         clearStatuses();
         WithingsAccountHandler second = handler(bridge);
-        second.overrideWebhookBaseForTests(httpService.baseUri().toString());
         second.initialize();
         await(() -> second.webhooksHealthy("30000003"), "healthy webhooks after the restart");
         assertEquals(subscribed, sim.control().subscriptions(SLEEPER));
@@ -224,9 +221,10 @@ class WithingsAccountEndToEndTest extends AccountTestBase {
 
     @Test
     void anUnreachableWebhookKeepsTheBridgeOnlineAndSaysWhy() throws Exception {
-        WithingsAccountHandler handler = handler(bridge(validConfig()));
+        Map<String, Object> config = validConfig();
         // nothing listens there: the simulator's HEAD probe fails and subscribe answers 293
-        handler.overrideWebhookBaseForTests("http://127.0.0.1:1");
+        config.put("webhookUrl", "http://127.0.0.1:1");
+        WithingsAccountHandler handler = handler(bridge(config));
         handler.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
 

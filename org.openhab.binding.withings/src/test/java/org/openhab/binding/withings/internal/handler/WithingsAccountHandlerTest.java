@@ -86,6 +86,10 @@ class WithingsAccountHandlerTest extends AccountTestBase {
     void invalidConfigurationIsAConfigurationErrorSayingWhatToFix(String parameter, Object value, String text)
             throws Exception {
         Map<String, Object> config = validConfig();
+        if ("webhookUrl".equals(parameter)) {
+            // Withings' callback rules apply against Withings' cloud, not against the simulator
+            config.put("apiBaseUrl", "https://wbsapi.withings.net");
+        }
         config.put(parameter, value);
         WithingsAccountHandler handler = handler(bridge(config));
         handler.initialize();
@@ -247,8 +251,7 @@ class WithingsAccountHandlerTest extends AccountTestBase {
 
     @Test
     void aReinitialiseBeforeTheFirstStartRanStartsOnceAndDisposeReleasesTheWebhookServlet() throws Exception {
-        WithingsAccountHandler handler = handler(bridge(validConfig()));
-        handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
+        WithingsAccountHandler handler = handler(bridge(webhookConfig()));
         synchronized (handler.lifecycleLock) {
             // core's thingUpdated: dispose() and initialize() at once, before the start work of the first
             // initialize() ran on the scheduler

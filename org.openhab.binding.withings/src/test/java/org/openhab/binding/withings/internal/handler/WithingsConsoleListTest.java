@@ -63,8 +63,7 @@ class WithingsConsoleListTest extends AccountTestBase {
 
     @Test
     void listShowsTheSubscriptionsOfEachUserButNotTheWebhookUrl() throws Exception {
-        WithingsAccountHandler handler = handler(bridge(validConfig()));
-        handler.overrideWebhookBaseForTests(httpService.baseUri().toString());
+        WithingsAccountHandler handler = handler(bridge(webhookConfig()));
         handler.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);
         link(handler, 30000003L);

@@ -123,12 +123,11 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
     @BeforeEach
     void wireTheBridge() {
         when(services.timeZoneProvider().getTimeZone()).thenReturn(ZONE);
-        bridge = spy(bridge(validConfig()));
+        // the webhook callback goes to the embedded Jetty over loopback http (the simulator is no Withings cloud)
+        bridge = spy(bridge(webhookConfig()));
         doAnswer(inv -> List.copyOf(children)).when(bridge).getThings();
         account = handler(bridge);
         bridge.setHandler(account);
-        // the webhook callback goes to the embedded Jetty over loopback http: the test hook of the bridge
-        account.overrideWebhookBaseForTests(httpService.baseUri().toString());
         discovery = new WithingsDiscoveryService(discoveryScheduler);
         DiscoveryListener inbox = mock(DiscoveryListener.class);
         doAnswer(inv -> {
@@ -274,7 +273,7 @@ class WithingsFullStackEndToEndTest extends AccountTestBase {
     @Test
     void aRequestedSyncFetchesFromTheCursors() throws Exception {
         // no webhook here: the new weighing must reach the Thing through the requested sync only
-        account.overrideWebhookBaseForTests(null);
+        bridge.getConfiguration().remove("webhookUrl");
         account.initialize();
         discovery.initialize();
         awaitStatus(s -> s.getStatus() == ThingStatus.OFFLINE);

@@ -152,8 +152,11 @@ class TokenSafetyTest extends ReliabilitySuite {
         }
         // the binding still holds the previous refresh token: the next call refreshes with it (grace period)
         int devices = rig.apiCall(SCALE);
+        // the user Thing fetches with the token too (a REFRESH makes it read its measures)
+        long measuresBefore = sim.control().requestCount("/measure", "getmeas", SCALE);
         rig.handler(user).handleCommand(new ChannelUID(user.getUID(), "body#weight"), RefreshType.REFRESH);
-        Thread.sleep(500);
+        ReliabilityRig.await(() -> sim.control().requestCount("/measure", "getmeas", SCALE) > measuresBefore,
+                "the user Thing's fetch after the lost refresh");
         boolean neverUnlinked = rig.statuses(user.getUID()).stream()
                 .noneMatch(s -> s.getStatusDetail() == ThingStatusDetail.CONFIGURATION_ERROR);
         rig.awaitStatus(user.getUID(), s -> s.getStatus() == ThingStatus.ONLINE, "user ONLINE");
@@ -161,13 +164,14 @@ class TokenSafetyTest extends ReliabilitySuite {
         long tokenCalls = tokenRequests() - requestsBefore;
         boolean lostAtSim = sim.control().requests().stream().anyMatch(r -> "DROP".equals(r.fault()));
         finish("refresh answer lost after the simulator rotated the tokens", tokenCalls,
-                "the call fails transiently, the next refresh uses the previous refresh token (grace), user stays "
+                "the call that lost it fails transiently, the next refresh uses the previous refresh token (grace), user stays "
                         + "linked and ONLINE, a newer pair stored",
                 "lost call: " + lostCall + " (dropped at the simulator: " + lostAtSim + "), " + tokenCalls
                         + " token requests, next call answered (" + devices + " devices), user "
                         + (neverUnlinked ? "never asked to re-authorise" : "ASKED TO RE-AUTHORISE")
                         + ", pair " + (before.equals(after) ? "NOT rotated" : "rotated"),
-                lostAtSim && !"answered".equals(lostCall) && devices > 0 && neverUnlinked && !before.equals(after));
+                // the lost answer may hit this call or a fetch of the user Thing running at the same time
+                lostAtSim && devices > 0 && neverUnlinked && !before.equals(after));
     }
 
     @Test

@@ -42,7 +42,7 @@ class WebhookUrlTest {
             "https://my-home.duckdns.org.               | https://my-home.duckdns.org.",
             "https://xn--mnchen-3ya.de                  | https://xn--mnchen-3ya.de" })
     void validBaseUrlsGiveTheCallbackUrl(String base, String expectedBase) {
-        WebhookUrl.Result result = WebhookUrl.validate(base, ALIAS);
+        WebhookUrl.Result result = WebhookUrl.validate(base, ALIAS, true);
         assertTrue(result.configured());
         assertTrue(result.valid(), result::toString);
         assertEquals(expectedBase + "/withings/webhook/" + SECRET, result.callbackUrl());
@@ -72,7 +72,7 @@ class WebhookUrlTest {
             "https://openhab.example.org:8443          | offline.conf-error.webhook-bad-port",
             "https://openhab.example.org:8080          | offline.conf-error.webhook-bad-port" })
     void invalidBaseUrlsGiveAProblemKey(String base, String key) {
-        WebhookUrl.Result result = WebhookUrl.validate(base, ALIAS);
+        WebhookUrl.Result result = WebhookUrl.validate(base, ALIAS, true);
         assertTrue(result.configured());
         assertFalse(result.valid());
         assertNull(result.callbackUrl());
@@ -85,32 +85,54 @@ class WebhookUrlTest {
         String prefix = "https://openhab.example.org/";
         int room = WebhookUrl.MAX_LENGTH - ALIAS.length() - prefix.length();
         String fits = prefix + "p".repeat(room);
-        WebhookUrl.Result ok = WebhookUrl.validate(fits, ALIAS);
+        WebhookUrl.Result ok = WebhookUrl.validate(fits, ALIAS, true);
         assertTrue(ok.valid());
         assertEquals(255, ok.callbackUrl() == null ? -1 : ok.callbackUrl().length());
-        WebhookUrl.Result tooLong = WebhookUrl.validate(fits + "p", ALIAS);
+        WebhookUrl.Result tooLong = WebhookUrl.validate(fits + "p", ALIAS, true);
         assertEquals(WebhookUrl.PROBLEM_TOO_LONG, tooLong.problemKey());
     }
 
     @Test
     void emptyMeansNotConfigured() {
         for (String base : new String[] { "", "   " }) {
-            WebhookUrl.Result result = WebhookUrl.validate(base, ALIAS);
+            WebhookUrl.Result result = WebhookUrl.validate(base, ALIAS, true);
             assertFalse(result.configured());
             assertFalse(result.valid());
             assertNull(result.statusDescription());
         }
-        assertFalse(WebhookUrl.validate(null, ALIAS).configured());
+        assertFalse(WebhookUrl.validate(null, ALIAS, true).configured());
     }
 
     @Test
     void toStringNeverShowsTheSecret() {
-        WebhookUrl.Result result = WebhookUrl.validate("https://openhab.example.org", ALIAS);
+        WebhookUrl.Result result = WebhookUrl.validate("https://openhab.example.org", ALIAS, true);
         assertFalse(result.toString().contains(SECRET));
     }
 
     @Test
     void aliasIsBelowTheWebhookPath() {
         assertEquals("/withings/webhook/" + SECRET, ALIAS);
+    }
+
+    @Test
+    void anotherCloudThanWithingsAcceptsALoopbackHttpCallback() {
+        WebhookUrl.Result local = WebhookUrl.validate("http://127.0.0.1:8080/", ALIAS, false);
+        assertEquals("http://127.0.0.1:8080" + ALIAS, local.callbackUrl());
+        // the same URL against Withings' cloud is refused
+        assertEquals(WebhookUrl.PROBLEM_NOT_HTTPS,
+                WebhookUrl.validate("http://127.0.0.1:8080/", ALIAS, true).problemKey());
+        // form and length still count
+        assertEquals(WebhookUrl.PROBLEM_INVALID, WebhookUrl.validate("ftp://127.0.0.1", ALIAS, false).problemKey());
+        assertEquals(WebhookUrl.PROBLEM_TOO_LONG,
+                WebhookUrl.validate("http://h/" + "p".repeat(300), ALIAS, false).problemKey());
+    }
+
+    @Test
+    void withingsCloudIsRecognisedByItsHost() {
+        assertTrue(WebhookUrl.isWithingsCloud("https://wbsapi.withings.net"));
+        assertTrue(WebhookUrl.isWithingsCloud("https://wbsapi.us.withingsmed.net/"));
+        assertTrue(WebhookUrl.isWithingsCloud("not a url"));
+        assertFalse(WebhookUrl.isWithingsCloud("http://127.0.0.1:8090"));
+        assertFalse(WebhookUrl.isWithingsCloud("https://withings.net.example.org"));
     }
 }
