@@ -66,7 +66,7 @@ class SleepUnit extends DataUnit {
     void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
         Instant requested = handler.clock.instant();
         List<SleepSummary> summaries = client.getSleepSummaries(tp, DateQuery.since(since(key())));
-        SleepMapper.Result mapped = SleepMapper.map(latest, summaries, handler.zone());
+        SleepMapper.Result mapped = SleepMapper.map(latest, summaries, handler.zone(), handler.services.texts());
         SleepSummary night = mapped.latest();
         latest = night;
         if (night != null) {
@@ -87,7 +87,7 @@ class SleepUnit extends DataUnit {
         SleepSummary night = handler.store.snapshot(key(), SleepSummary.class);
         latest = night;
         if (night != null) {
-            handler.publishStates(SleepMapper.values(night, handler.zone()));
+            handler.publishStates(SleepMapper.values(night, handler.zone(), handler.services.texts()));
         }
     }
 }

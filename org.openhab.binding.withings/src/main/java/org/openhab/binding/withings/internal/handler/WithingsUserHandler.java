@@ -64,7 +64,7 @@ public class WithingsUserHandler extends BaseThingHandler {
     static final Duration DEFAULT_DEBOUNCE = Duration.ofSeconds(2);
 
     private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
-    private final WithingsServices services;
+    final WithingsServices services;
     /** Runs the units' fetches and timers. */
     final ScheduledExecutorService executor;
     final Clock clock;
