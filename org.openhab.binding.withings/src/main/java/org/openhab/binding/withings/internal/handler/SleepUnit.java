@@ -74,7 +74,7 @@ class SleepUnit extends DataUnit {
         }
         handler.publish(mapped.data());
         handler.store.setCursor(key(), requested);
-        if (SleepStageMapper.hasWindow(night) && !Objects.equals(stagesRead, night.enddate)
+        if (night != null && SleepStageMapper.hasWindow(night) && !Objects.equals(stagesRead, night.enddate)
                 && handler.linked(SleepStageMapper.CHANNEL)) {
             handler.publish(SleepStageMapper.map(client.getSleep(tp, Instant.ofEpochSecond(night.startdate),
                     Instant.ofEpochSecond(night.enddate)), night));
