@@ -21,7 +21,9 @@ import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.handler.WithingsDeviceHandler;
 import org.openhab.binding.withings.internal.handler.WithingsUserHandler;
 import org.openhab.core.auth.client.oauth2.OAuthFactory;
+import org.openhab.core.i18n.LocaleProvider;
 import org.openhab.core.i18n.TimeZoneProvider;
+import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.storage.StorageService;
 import org.openhab.core.thing.Bridge;
@@ -50,9 +52,10 @@ public class WithingsHandlerFactory extends BaseThingHandlerFactory {
     @Activate
     public WithingsHandlerFactory(@Reference HttpClientFactory httpClientFactory, @Reference OAuthFactory oAuthFactory,
             @Reference HttpService httpService, @Reference StorageService storageService,
-            @Reference TimeZoneProvider timeZoneProvider, @Reference WithingsAccountTracker accountTracker) {
+            @Reference TimeZoneProvider timeZoneProvider, @Reference WithingsAccountTracker accountTracker,
+            @Reference TranslationProvider i18nProvider, @Reference LocaleProvider localeProvider) {
         this.services = new WithingsServices(httpClientFactory.getCommonHttpClient(), oAuthFactory, httpService,
-                storageService, timeZoneProvider);
+                storageService, timeZoneProvider, new WithingsTexts(i18nProvider, localeProvider));
         this.accountTracker = accountTracker;
     }
 

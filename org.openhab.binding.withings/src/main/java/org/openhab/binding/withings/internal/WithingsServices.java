@@ -27,10 +27,17 @@ import org.osgi.service.http.HttpService;
  * @param httpService where the account-linking and webhook servlets are registered
  * @param storageService persistent binding storage (webhook secret, sync cursors)
  * @param timeZoneProvider the zone DateTime states are shown in
+ * @param texts the texts built at run time, in openHAB's language
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
 public record WithingsServices(HttpClient httpClient, OAuthFactory oAuthFactory, HttpService httpService,
-        StorageService storageService, TimeZoneProvider timeZoneProvider) {
+        StorageService storageService, TimeZoneProvider timeZoneProvider, WithingsTexts texts) {
+
+    /** With the English texts of the binding's own file (tests, tools). */
+    public WithingsServices(HttpClient httpClient, OAuthFactory oAuthFactory, HttpService httpService,
+            StorageService storageService, TimeZoneProvider timeZoneProvider) {
+        this(httpClient, oAuthFactory, httpService, storageService, timeZoneProvider, WithingsTexts.english());
+    }
 }

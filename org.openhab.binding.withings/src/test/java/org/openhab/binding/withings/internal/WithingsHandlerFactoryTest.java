@@ -24,7 +24,9 @@ import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.handler.WithingsDeviceHandler;
 import org.openhab.binding.withings.internal.handler.WithingsUserHandler;
 import org.openhab.core.auth.client.oauth2.OAuthFactory;
+import org.openhab.core.i18n.LocaleProvider;
 import org.openhab.core.i18n.TimeZoneProvider;
+import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.storage.StorageService;
 import org.openhab.core.thing.Bridge;
@@ -51,7 +53,8 @@ class WithingsHandlerFactoryTest {
         commonClient = new HttpClient();
         when(httpClientFactory.getCommonHttpClient()).thenReturn(commonClient);
         factory = new WithingsHandlerFactory(httpClientFactory, mock(OAuthFactory.class), mock(HttpService.class),
-                mock(StorageService.class), mock(TimeZoneProvider.class), new WithingsAccountTracker());
+                mock(StorageService.class), mock(TimeZoneProvider.class), new WithingsAccountTracker(),
+                mock(TranslationProvider.class), mock(LocaleProvider.class));
     }
 
     @Test

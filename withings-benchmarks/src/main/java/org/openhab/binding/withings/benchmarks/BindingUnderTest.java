@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +44,9 @@ import org.openhab.binding.withings.internal.handler.MapStorageService;
 import org.openhab.binding.withings.internal.handler.TestOAuthFactory;
 import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
-import org.openhab.core.config.core.Configuration;
 import org.openhab.core.config.core.ConfigDescription;
+import org.openhab.core.config.core.Configuration;
+import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.Channel;
@@ -108,7 +110,8 @@ final class BindingUnderTest implements AutoCloseable {
         HttpClientFactory httpClients = mock(HttpClientFactory.class);
         when(httpClients.getCommonHttpClient()).thenReturn(http);
         factory = new WithingsHandlerFactory(httpClients, new TestOAuthFactory(), httpService, new MapStorageService(),
-                () -> ZoneId.of("Europe/Berlin"), new WithingsAccountTracker());
+                () -> ZoneId.of("Europe/Berlin"), new WithingsAccountTracker(), mock(TranslationProvider.class),
+                () -> Locale.ENGLISH);
         Map<String, Object> all = new HashMap<>(config);
         all.put("clientId", sim.clientId());
         all.put("clientSecret", sim.clientSecret());

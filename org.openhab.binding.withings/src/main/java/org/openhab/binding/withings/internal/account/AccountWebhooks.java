@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +32,7 @@ import java.util.function.BiConsumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.WithingsTexts;
 import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.servlet.WebhookDispatcher;
@@ -73,6 +73,7 @@ public class AccountWebhooks {
     private final Clock clock;
     private final BiConsumer<String, String> properties;
     private final HealthListener healthListener;
+    private final WithingsTexts texts;
 
     private volatile @Nullable SubscriptionReconciler subscriptions;
     private volatile @Nullable WithingsWebhookServlet servlet;
@@ -82,9 +83,11 @@ public class AccountWebhooks {
 
     /**
      * @param properties sets a property of the bridge Thing
+     * @param texts the texts of the property and of the page's webhook summary
      */
     public AccountWebhooks(String bridgeId, HttpService httpService, ScheduledExecutorService scheduler, Clock clock,
-            BiConsumer<String, String> properties, HealthListener healthListener) {
+            BiConsumer<String, String> properties, HealthListener healthListener, WithingsTexts texts) {
+        this.texts = texts;
         this.bridgeId = bridgeId;
         this.httpService = httpService;
         this.scheduler = scheduler;
@@ -114,8 +117,7 @@ public class AccountWebhooks {
     public void start(String webhookUrl, boolean withingsRules, WithingsClient client, Storage<String> storage,
             WebhookDispatcher dispatcher) {
         if (webhookUrl.isBlank()) {
-            properties.accept(PROPERTY_WEBHOOK_STATUS,
-                    "disabled (no webhook URL: data is polled)");
+            properties.accept(PROPERTY_WEBHOOK_STATUS, texts.text("webhook.property.disabled"));
             return;
         }
         String secret = WebhookSecret.getOrCreate(storage);
@@ -132,7 +134,7 @@ public class AccountWebhooks {
             logger.debug("Bridge {}: the webhook servlet could not be registered", bridgeId);
         }
         callbackUrl = callback;
-        properties.accept(PROPERTY_WEBHOOK_STATUS, "pending");
+        properties.accept(PROPERTY_WEBHOOK_STATUS, health(WebhookHealth.PENDING));
     }
 
     public void stop() {
@@ -219,7 +221,7 @@ public class AccountWebhooks {
         }
         Map<String, SubscriptionStatus> statuses = manager.statuses();
         if (statuses.isEmpty()) {
-            properties.accept(PROPERTY_WEBHOOK_STATUS, "no user subscribed yet");
+            properties.accept(PROPERTY_WEBHOOK_STATUS, texts.text("webhook.property.no-user"));
             return;
         }
         StringBuilder sb = new StringBuilder();
@@ -227,7 +229,7 @@ public class AccountWebhooks {
             if (sb.length() > 0) {
                 sb.append("; ");
             }
-            sb.append(user).append(": ").append(st.health().name().toLowerCase(Locale.ROOT));
+            sb.append(user).append(": ").append(health(st.health()));
         });
         properties.accept(PROPERTY_WEBHOOK_STATUS, sb.toString());
     }
@@ -245,24 +247,32 @@ public class AccountWebhooks {
                 && manager.statuses().values().stream().anyMatch(st -> st.health() == WebhookHealth.UNREACHABLE);
     }
 
-    /** Short text on the webhook state of a user, for the page and the console. No URL, no secret. */
+    /**
+     * Short text on the webhook state of a user, for the page and the console, in openHAB's language; a failure
+     * Withings or the network reported is quoted as it came. No URL, no secret.
+     */
     public String text(String userId) {
         SubscriptionReconciler manager = subscriptions;
         if (manager == null) {
-            return "off (no webhook URL)";
+            return texts.text("webhook.summary.off");
         }
         SubscriptionStatus status = manager.status(userId);
-        StringBuilder sb = new StringBuilder(status.health().name().toLowerCase(Locale.ROOT));
+        List<String> parts = new ArrayList<>();
+        parts.add(health(status.health()));
         if (!status.subscribedApplis().isEmpty()) {
-            sb.append(", categories ").append(status.subscribedApplis());
+            parts.add(texts.text("webhook.summary.categories", status.subscribedApplis().toString()));
         }
         if (!status.missingScopes().isEmpty()) {
-            sb.append(", missing scopes ").append(String.join(",", status.missingScopes()));
+            parts.add(texts.text("webhook.summary.missing-scopes", String.join(",", status.missingScopes())));
         }
         String error = status.lastError();
         if (error != null) {
-            sb.append(", last error: ").append(error);
+            parts.add(texts.text("webhook.summary.last-error", error));
         }
-        return sb.toString();
+        return String.join(", ", parts);
+    }
+
+    private String health(WebhookHealth health) {
+        return texts.text(health.wordKey());
     }
 }

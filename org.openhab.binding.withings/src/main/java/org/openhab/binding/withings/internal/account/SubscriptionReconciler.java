@@ -66,9 +66,11 @@ public class SubscriptionReconciler {
      */
     public static final Set<NotifyAppli> OPTIONAL = Set.of(NotifyAppli.ECG);
 
-    /** The text of {@link SubscriptionStatus#lastError()} after a 293/294 answer. */
-    public static final String UNREACHABLE_TEXT = "Withings could not reach the callback URL (status %d): it must be "
-            + "public https with a domain name on port 443 or 80 and answer a HEAD request with 200";
+    /**
+     * The technical text of {@link SubscriptionStatus#lastError()} after a 293/294 answer; what it means for the
+     * user is the translated text of {@link WebhookHealth#UNREACHABLE}.
+     */
+    public static final String UNREACHABLE_TEXT = "notify subscribe: Withings status %d";
 
     /** Told when the status of a user changed; called on the scheduler. */
     public interface Listener {

@@ -28,7 +28,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param skippedApplis categories not subscribed because the user did not grant their scope
  * @param missingScopes the scopes whose absence caused {@code skippedApplis}
  * @param lastCheck when Withings' list of subscriptions was last read, if ever
- * @param lastError the last failure as a short English text without secrets, if any
+ * @param lastError the last failure as a short technical text (request, Withings status) without secrets, if any
  * @param nextCheck when the next check (retry or watchdog) is due, if one is scheduled
  * @param failedApplis categories Withings refused permanently at the last check (retried by the watchdog); a
  *            refusal of ECG (54) alone leaves the health {@link WebhookHealth#HEALTHY}

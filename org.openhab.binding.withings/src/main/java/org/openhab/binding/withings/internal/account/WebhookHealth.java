@@ -22,22 +22,31 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 @NonNullByDefault
 public enum WebhookHealth {
     /** No webhook for this user (no webhook URL configured, or the user is not managed). */
-    DISABLED("webhook.status.disabled"),
+    DISABLED("webhook.status.disabled", "webhook.health.disabled"),
     /** Subscriptions are being checked or registered for the first time. */
-    PENDING("webhook.status.pending"),
+    PENDING("webhook.status.pending", "webhook.health.pending"),
     /** Every subscription the granted scopes allow is registered. */
-    HEALTHY("webhook.status.healthy"),
+    HEALTHY("webhook.status.healthy", "webhook.health.healthy"),
     /** Some or all subscriptions are missing after a failure; a retry is scheduled. */
-    DEGRADED("webhook.status.degraded"),
+    DEGRADED("webhook.status.degraded", "webhook.health.degraded"),
     /** Withings could not reach the callback URL (293/294 on subscribe): no retry until the next ensure. */
-    UNREACHABLE("webhook.status.unreachable"),
+    UNREACHABLE("webhook.status.unreachable", "webhook.health.unreachable"),
     /** The user's token was refused: the user must re-authorise. */
-    AUTH_FAILED("webhook.status.auth-failed");
+    AUTH_FAILED("webhook.status.auth-failed", "webhook.health.auth-failed");
 
     private final String textKey;
+    private final String wordKey;
 
-    WebhookHealth(String textKey) {
+    WebhookHealth(String textKey, String wordKey) {
         this.textKey = textKey;
+        this.wordKey = wordKey;
+    }
+
+    /**
+     * @return the i18n key of the health in one or two words (bridge property, page, console)
+     */
+    public String wordKey() {
+        return wordKey;
     }
 
     /**

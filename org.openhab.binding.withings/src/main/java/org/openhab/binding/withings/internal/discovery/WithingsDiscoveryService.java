@@ -57,7 +57,11 @@ import org.slf4j.LoggerFactory;
 public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryService<WithingsAccountHandler> {
 
     static final int TIMEOUT_SECONDS = 15;
-    static final String USER_LABEL = "Withings User";
+    /** The labels are translated by core ({@code @text/} with arguments, which must not hold commas or quotes). */
+    static final String USER_LABEL = "@text/discovery.withings.user.label";
+    static final String USER_LABEL_DEVICES = "@text/discovery.withings.user.label-with-devices";
+    static final String DEVICE_LABEL = "@text/discovery.withings.device.label";
+    static final String DEVICE_LABEL_UNNAMED = "@text/discovery.withings.device.label-unnamed";
 
     private final Logger logger = LoggerFactory.getLogger(WithingsDiscoveryService.class);
     /** Device result UIDs per user, to remove them when the user is unlinked. */
@@ -141,7 +145,8 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
             logger.debug("Withings user {} already is a Thing: not proposed", userId);
             return;
         }
-        String label = deviceNames.isEmpty() ? USER_LABEL : USER_LABEL + " (" + String.join(", ", deviceNames) + ")";
+        List<String> names = deviceNames.stream().filter(n -> !n.isEmpty()).toList();
+        String label = names.isEmpty() ? USER_LABEL : USER_LABEL_DEVICES + argument(String.join(" / ", names));
         DiscoveryResult result = DiscoveryResultBuilder.create(userUID(handler, userId))
                 .withBridge(handler.getThing().getUID()).withProperty(PROPERTY_USER_ID, userId)
                 .withRepresentationProperty(PROPERTY_USER_ID).withLabel(label).build();
@@ -185,7 +190,7 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
             DiscoveryResultBuilder builder = DiscoveryResultBuilder.create(uid)
                     .withBridge(handler.getThing().getUID()).withProperty(PROPERTY_DEVICE_ID, deviceId)
                     .withProperty(PROPERTY_USER_ID, userId).withRepresentationProperty(PROPERTY_DEVICE_ID)
-                    .withLabel("Withings " + name);
+                    .withLabel(name.isEmpty() ? DEVICE_LABEL_UNNAMED : DEVICE_LABEL + argument(name));
             String model = device.model;
             if (model != null && !model.isBlank()) {
                 builder.withProperty("model", model);
@@ -208,14 +213,19 @@ public class WithingsDiscoveryService extends AbstractThingHandlerDiscoveryServi
                         || value.equals(child.getProperties().get(property)));
     }
 
-    /** A label-friendly name of a device: its model, else its type. No ids. */
+    /** A label-friendly name of a device: its model, else its type, else empty. No ids. */
     static String deviceName(Device device) {
         String model = device.model;
         if (model != null && !model.isBlank()) {
             return model.trim();
         }
         String type = device.type;
-        return type != null && !type.isBlank() ? type.trim() : "Device";
+        return type != null && !type.isBlank() ? type.trim() : "";
+    }
+
+    /** The argument part of an {@code @text/} label: core splits it at commas and drops brackets and quotes. */
+    static String argument(String value) {
+        return " [\"" + value.replaceAll("[,\\[\\]\"\\\\]", " ").trim() + "\"]";
     }
 
     /** A UID segment for a userid (digits in practice). */

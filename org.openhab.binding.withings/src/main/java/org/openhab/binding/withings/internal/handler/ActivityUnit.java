@@ -20,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -34,8 +35,10 @@ import org.openhab.binding.withings.internal.api.WithingsNotification;
 import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
 import org.openhab.binding.withings.internal.dto.Activity;
+import org.openhab.binding.withings.internal.dto.IntradayData;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.ActivityMapper;
+import org.openhab.binding.withings.internal.mapping.IntradayMapper;
 import org.openhab.binding.withings.internal.mapping.States;
 import org.openhab.binding.withings.internal.mapping.WorkoutMapper;
 
@@ -45,7 +48,8 @@ import com.google.gson.reflect.TypeToken;
  * Daily activity and workouts ({@code activity}, {@code workout} groups): {@code getactivity} and
  * {@code getworkouts} since their cursors per poll, and once per burst of appli 16, where a notification that names
  * a whole day (a daily summary) reads only the activity. Today's activity becomes undefined at local midnight; the
- * new-workout trigger fires once per workout, also across restarts.
+ * new-workout trigger fires once per workout, also across restarts. While an intraday channel is linked, each fetch
+ * also reads {@code getintradayactivity} from the last point read (or local midnight) to now.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -54,11 +58,13 @@ class ActivityUnit extends DataUnit {
 
     private static final String WORKOUTS = "workouts";
     private static final String FIRED = "fired";
+    private static final String INTRADAY = "intraday";
     private static final List<String> CHANNELS;
     static {
         List<String> channels = new ArrayList<>();
         ActivityMapper.CHANNELS.forEach(c -> channels.add(ActivityMapper.GROUP + "#" + c));
         WorkoutMapper.CHANNELS.forEach(c -> channels.add(WorkoutMapper.GROUP + "#" + c));
+        channels.addAll(IntradayMapper.CHANNELS);
         CHANNELS = List.copyOf(channels);
     }
 
@@ -136,6 +142,14 @@ class ActivityUnit extends DataUnit {
             applyWorkouts(workouts);
             handler.store.setCursor(WORKOUTS, requested);
             workoutsWanted = false;
+        }
+        if (IntradayMapper.CHANNELS.stream().anyMatch(handler::linked)) {
+            SortedMap<Long, IntradayData> points = client.getIntradayActivity(tp,
+                    IntradayMapper.start(handler.store.cursor(INTRADAY), requested, zone), requested);
+            handler.publish(IntradayMapper.map(points));
+            if (!points.isEmpty()) {
+                handler.store.setCursor(INTRADAY, Instant.ofEpochSecond(points.lastKey() + 1));
+            }
         }
     }
 

@@ -14,7 +14,9 @@ package org.openhab.binding.withings.internal.handler;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -27,20 +29,24 @@ import org.openhab.binding.withings.internal.api.WithingsScope;
 import org.openhab.binding.withings.internal.config.WithingsAccountConfiguration;
 import org.openhab.binding.withings.internal.dto.SleepSummary;
 import org.openhab.binding.withings.internal.mapping.SleepMapper;
+import org.openhab.binding.withings.internal.mapping.SleepStageMapper;
 
 /**
  * The last night ({@code sleep} group): sleep {@code getsummary} since the {@code sleep} cursor, polled and on
- * appli 44.
+ * appli 44; while {@code sleep#sleep-stage} is linked, also the night's stages (sleep {@code get}), once per night.
  *
  * @author Withings binding contributors - Initial contribution
  */
 @NonNullByDefault
 class SleepUnit extends DataUnit {
 
-    private static final List<String> CHANNELS = SleepMapper.CHANNELS.stream().map(c -> SleepMapper.GROUP + "#" + c)
+    private static final List<String> CHANNELS = Stream.concat(
+            SleepMapper.CHANNELS.stream().map(c -> SleepMapper.GROUP + "#" + c), Stream.of(SleepStageMapper.CHANNEL))
             .toList();
 
     private @Nullable SleepSummary latest;
+    /** The end of the night whose stages were read (a restart reads them once more). */
+    private @Nullable Long stagesRead;
 
     SleepUnit(WithingsUserHandler handler) {
         super(handler, "sleep", WithingsScope.ACTIVITY, Set.of(NotifyAppli.SLEEP));
@@ -60,7 +66,7 @@ class SleepUnit extends DataUnit {
     void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
         Instant requested = handler.clock.instant();
         List<SleepSummary> summaries = client.getSleepSummaries(tp, DateQuery.since(since(key())));
-        SleepMapper.Result mapped = SleepMapper.map(latest, summaries, handler.zone());
+        SleepMapper.Result mapped = SleepMapper.map(latest, summaries, handler.zone(), handler.services.texts());
         SleepSummary night = mapped.latest();
         latest = night;
         if (night != null) {
@@ -68,6 +74,12 @@ class SleepUnit extends DataUnit {
         }
         handler.publish(mapped.data());
         handler.store.setCursor(key(), requested);
+        if (night != null && SleepStageMapper.hasWindow(night) && !Objects.equals(stagesRead, night.enddate)
+                && handler.linked(SleepStageMapper.CHANNEL)) {
+            handler.publish(SleepStageMapper.map(client.getSleep(tp, Instant.ofEpochSecond(night.startdate),
+                    Instant.ofEpochSecond(night.enddate)), night));
+            stagesRead = night.enddate;
+        }
     }
 
     @Override
@@ -75,7 +87,7 @@ class SleepUnit extends DataUnit {
         SleepSummary night = handler.store.snapshot(key(), SleepSummary.class);
         latest = night;
         if (night != null) {
-            handler.publishStates(SleepMapper.values(night, handler.zone()));
+            handler.publishStates(SleepMapper.values(night, handler.zone(), handler.services.texts()));
         }
     }
 }

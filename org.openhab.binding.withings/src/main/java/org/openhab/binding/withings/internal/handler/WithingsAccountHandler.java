@@ -100,7 +100,7 @@ public class WithingsAccountHandler extends BaseBridgeHandler
         this.children = new AccountChildren(bridgeId, () -> getThing().getThings(), scheduler);
         this.users = new LinkedUsers(bridgeId, services.oAuthFactory(), clock, this);
         this.webhooks = new AccountWebhooks(bridgeId, services.httpService(), scheduler, clock, this::updateProperty,
-                this);
+                this, services.texts());
         this.statusCheck = new AccountStatusCheck(bridgeId, users, webhooks, scheduler, () -> started, () -> {
             WithingsConnectServlet servlet = connectServlet;
             if (servlet != null) {

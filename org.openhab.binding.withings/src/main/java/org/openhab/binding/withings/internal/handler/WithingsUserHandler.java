@@ -64,7 +64,7 @@ public class WithingsUserHandler extends BaseThingHandler {
     static final Duration DEFAULT_DEBOUNCE = Duration.ofSeconds(2);
 
     private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
-    private final WithingsServices services;
+    final WithingsServices services;
     /** Runs the units' fetches and timers. */
     final ScheduledExecutorService executor;
     final Clock clock;
@@ -357,11 +357,8 @@ public class WithingsUserHandler extends BaseThingHandler {
     }
 
     void publish(ChannelData data) {
-        data.series().forEach((channel, series) -> {
-            if (series.size() > 0 && !disposed) {
-                sendTimeSeries(channel, series);
-            }
-        });
+        data.series().entrySet().stream().filter(e -> e.getValue().size() > 0 && !disposed)
+                .forEach(e -> sendTimeSeries(e.getKey(), e.getValue()));
         publishStates(data);
     }
 
@@ -374,6 +371,11 @@ public class WithingsUserHandler extends BaseThingHandler {
         if (!disposed) {
             updateState(channel, state);
         }
+    }
+
+    /** Whether an item is linked to the channel (group#id): data only it shows is fetched only then. */
+    boolean linked(String channel) {
+        return isLinked(channel);
     }
 
     void trigger(String channel, String event) {

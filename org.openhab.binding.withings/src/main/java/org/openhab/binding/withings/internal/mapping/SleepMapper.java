@@ -26,6 +26,7 @@ import javax.measure.quantity.Time;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.WithingsTexts;
 import org.openhab.binding.withings.internal.dto.SleepSummary;
 import org.openhab.binding.withings.internal.dto.SleepSummaryData;
 import org.openhab.core.library.types.DecimalType;
@@ -57,9 +58,10 @@ public final class SleepMapper {
             "core-body-temperature-average", "core-body-temperature-min", "core-body-temperature-max",
             "night-events", "night-event-count", "last-measured");
 
-    /** Readable names of the night event types (1 in bed, 2 asleep, 3 awake, 4 out of bed, 5/6 manual). */
-    private static final Map<Integer, String> NIGHT_EVENT_NAMES = Map.of(1, "in bed", 2, "asleep", 3, "awake", 4,
-            "out of bed", 5, "asleep (manual)", 6, "awake (manual)");
+    /** The i18n keys of the night event types (1 in bed, 2 asleep, 3 awake, 4 out of bed, 5/6 manual). */
+    private static final Map<Integer, String> NIGHT_EVENT_KEYS = Map.of(1, "night-event.in-bed", 2,
+            "night-event.asleep", 3, "night-event.awake", 4, "night-event.out-of-bed", 5, "night-event.asleep-manual",
+            6, "night-event.awake-manual");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
     private static final Unit<Time> MILLISECOND = MetricPrefix.MILLI(Units.SECOND);
@@ -78,6 +80,16 @@ public final class SleepMapper {
      * @param fresh the summaries just fetched
      */
     public static Result map(@Nullable SleepSummary previous, List<SleepSummary> fresh, ZoneId zone) {
+        return map(previous, fresh, zone, WithingsTexts.english());
+    }
+
+    /**
+     * @param previous the latest summary known from before, or null
+     * @param fresh the summaries just fetched
+     * @param texts the language of the night events
+     */
+    public static Result map(@Nullable SleepSummary previous, List<SleepSummary> fresh, ZoneId zone,
+            WithingsTexts texts) {
         ChannelData data = new ChannelData();
         List<SleepSummary> nights = new ArrayList<>();
         for (SleepSummary s : fresh) {
@@ -87,7 +99,7 @@ public final class SleepMapper {
         }
         nights.sort(Comparator.comparingLong(s -> endOf(s)));
         for (SleepSummary night : nights) {
-            ChannelData one = values(night, zone);
+            ChannelData one = values(night, zone, texts);
             Instant time = Instant.ofEpochSecond(endOf(night));
             one.states().forEach((channel, state) -> {
                 if (!(state instanceof UnDefType) && !channel.endsWith("-time") && !channel.endsWith("last-measured")) {
@@ -102,13 +114,18 @@ public final class SleepMapper {
             }
         }
         if (latest != null) {
-            data.merge(values(latest, zone));
+            data.merge(values(latest, zone, texts));
         }
         return new Result(data, latest);
     }
 
-    /** All sleep channels of one night. */
+    /** All sleep channels of one night, the night events in English. */
     public static ChannelData values(SleepSummary night, ZoneId fallbackZone) {
+        return values(night, fallbackZone, WithingsTexts.english());
+    }
+
+    /** All sleep channels of one night, the night events in the language of the texts. */
+    public static ChannelData values(SleepSummary night, ZoneId fallbackZone, WithingsTexts texts) {
         ZoneId zone = States.zone(night.timezone, fallbackZone);
         ChannelData data = new ChannelData();
         SleepSummaryData d = night.data;
@@ -157,7 +174,7 @@ public final class SleepMapper {
                 States.positiveQuantity(d.coreBodyTemperatureAvg, SIUnits.CELSIUS));
         put(data, "core-body-temperature-min", States.positiveQuantity(d.coreBodyTemperatureMin, SIUnits.CELSIUS));
         put(data, "core-body-temperature-max", States.positiveQuantity(d.coreBodyTemperatureMax, SIUnits.CELSIUS));
-        nightEvents(data, night, d, zone);
+        nightEvents(data, night, d, zone, texts);
         put(data, "last-measured", States.dateTime(night.enddate, zone));
         return data;
     }
@@ -166,7 +183,8 @@ public final class SleepMapper {
      * The night events as one readable text in the night's zone, e.g. {@code 23:05 in bed, 23:20 asleep}, ordered
      * by time, and their number; both UNDEF when the night carries no {@code night_events}.
      */
-    private static void nightEvents(ChannelData data, SleepSummary night, SleepSummaryData d, ZoneId zone) {
+    private static void nightEvents(ChannelData data, SleepSummary night, SleepSummaryData d, ZoneId zone,
+            WithingsTexts texts) {
         Long start = night.startdate;
         if (d.nightEvents == null || start == null) {
             put(data, "night-events", UnDefType.UNDEF);
@@ -176,12 +194,13 @@ public final class SleepMapper {
         List<NightEvent> events = new ArrayList<>();
         d.nightEvents().forEach((type, offsets) -> offsets.forEach(offset -> events.add(new NightEvent(offset, type))));
         events.sort(Comparator.comparingLong(NightEvent::offset).thenComparingInt(NightEvent::type));
-        List<String> texts = new ArrayList<>();
+        List<String> entries = new ArrayList<>();
         for (NightEvent event : events) {
-            String name = NIGHT_EVENT_NAMES.getOrDefault(event.type(), "event " + event.type());
-            texts.add(CLOCK.format(Instant.ofEpochSecond(start + event.offset()).atZone(zone)) + " " + name);
+            String key = NIGHT_EVENT_KEYS.get(event.type());
+            String name = key != null ? texts.text(key) : texts.text("night-event.other", event.type());
+            entries.add(CLOCK.format(Instant.ofEpochSecond(start + event.offset()).atZone(zone)) + " " + name);
         }
-        put(data, "night-events", texts.isEmpty() ? UnDefType.UNDEF : new StringType(String.join(", ", texts)));
+        put(data, "night-events", entries.isEmpty() ? UnDefType.UNDEF : new StringType(String.join(", ", entries)));
         put(data, "night-event-count", new DecimalType(events.size()));
     }
 

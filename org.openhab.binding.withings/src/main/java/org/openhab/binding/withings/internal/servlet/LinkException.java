@@ -12,6 +12,8 @@
  */
 package org.openhab.binding.withings.internal.servlet;
 
+import java.util.Locale;
+
 import org.eclipse.jdt.annotation.NonNullByDefault;
 
 /**
@@ -26,36 +28,29 @@ public class LinkException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** Why linking failed, with the page's HTTP status, its i18n key and the English sentence. */
+    /** Why linking failed, with the page's HTTP status and the i18n key of its sentence. */
     public enum Reason {
         /** The bridge is not running (not initialised, or a configuration error). */
-        NOT_RUNNING(503, "link-page.error.not-running",
-                "The bridge is not running; check its configuration, then link again."),
+        NOT_RUNNING(503, "link-page.error.not-running"),
         /** The bridge was stopped while the code was being exchanged. */
-        STOPPED(503, "link-page.error.stopped", "The bridge stopped while linking; link again once it runs."),
+        STOPPED(503, "link-page.error.stopped"),
         /** The authorize address could not be built from the configuration. */
-        AUTHORIZE_URL(500, "link-page.error.authorize-url",
-                "Could not build the Withings authorization address; check the account base URL."),
+        AUTHORIZE_URL(500, "link-page.error.authorize-url"),
         /** The token endpoint could not be reached or gave no Withings answer (an outage, an error page). */
-        UNREACHABLE(502, "link-page.error.unreachable",
-                "Withings could not be reached to complete the link; please try again."),
+        UNREACHABLE(502, "link-page.error.unreachable"),
         /** Withings answered and refused the code (forged, reused, expired, or a configuration mismatch). */
-        CODE_REFUSED(400, "link-page.error.code-refused",
-                "Withings refused the authorization code; check the client id and secret and that the redirect URI "
-                        + "is registered exactly as shown, then link again."),
+        CODE_REFUSED(400, "link-page.error.code-refused"),
         /** Withings answered without a usable user id. */
-        NO_USER(502, "link-page.error.no-user", "Withings did not say which user was linked; please link again."),
+        NO_USER(502, "link-page.error.no-user"),
         /** The token could not be stored in openHAB. */
-        NOT_STORED(500, "link-page.error.not-stored", "The token could not be stored; please link again.");
+        NOT_STORED(500, "link-page.error.not-stored");
 
         private final int httpStatus;
         private final String key;
-        private final String english;
 
-        Reason(int httpStatus, String key, String english) {
+        Reason(int httpStatus, String key) {
             this.httpStatus = httpStatus;
             this.key = key;
-            this.english = english;
         }
 
         /** The HTTP status of the page that shows this failure: 4xx the request's problem, 5xx a server's. */
@@ -68,9 +63,9 @@ public class LinkException extends Exception {
             return key;
         }
 
-        /** The sentence in English. */
+        /** The sentence in English (from the binding's i18n file), for the exception message and the logs. */
         public String english() {
-            return english;
+            return PageTexts.forLocale(Locale.ENGLISH).text(key);
         }
     }
 

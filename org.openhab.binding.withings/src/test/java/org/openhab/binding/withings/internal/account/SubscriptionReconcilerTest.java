@@ -336,7 +336,7 @@ class SubscriptionReconcilerTest {
         assertEquals(WebhookHealth.UNREACHABLE, status.health());
         String error = status.lastError();
         assertNotNull(error);
-        assertTrue(error.contains("could not reach"), error);
+        assertTrue(error.contains("status 293"), error);
         assertFalse(error.contains("NobodyAnswers"), "no URL (secret) in the status");
         assertEquals(0, fake.pending(), "no retry scheduled");
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,9 +37,11 @@ import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.dto.Goals;
+import org.openhab.binding.withings.internal.dto.IntradayData;
 import org.openhab.binding.withings.internal.dto.Measure;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
 import org.openhab.binding.withings.internal.dto.NotifyProfile;
+import org.openhab.binding.withings.internal.dto.SleepSeries;
 import org.openhab.binding.withings.internal.dto.SleepSummary;
 import org.openhab.binding.withings.internal.dto.Workout;
 
@@ -70,7 +73,8 @@ class WithingsClientFixturesTest extends ClientTestBase {
             "home-assistant/legacy/get_meas_1.json", "home-assistant/legacy/get_sleep.json",
             "home-assistant/legacy/notify_list.json", "home-assistant/legacy/person0_get_device.json",
             "home-assistant/legacy/person0_notify_list.json", "constructed/scanwatch2_sleep_summary.json",
-            "constructed/swim_workouts.json");
+            "constructed/swim_workouts.json", "constructed/sleep_get_night.json",
+            "constructed/intraday_activity.json");
 
     @Test
     void everyFixtureFileIsCovered() throws IOException {
@@ -81,7 +85,7 @@ class WithingsClientFixturesTest extends ClientTestBase {
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertEquals(30, files.size());
+        assertEquals(32, files.size());
         assertEquals(new TreeSet<>(COVERED), files);
     }
 
@@ -277,6 +281,32 @@ class WithingsClientFixturesTest extends ClientTestBase {
                 "nb_rem_episodes", "night_events", "waso", "asleepduration", "withings_index")) {
             assertTrue(List.of(fields.split(",")).contains(field), field);
         }
+    }
+
+    @Test
+    void sleepGetOfOneNightParsesEverySegment() throws Exception {
+        server().stub(SLEEP, "get", json(fixture("constructed/sleep_get_night.json")));
+        Instant bed = Instant.ofEpochSecond(1764024000);
+        List<SleepSeries> segments = client().getSleep(tokens, bed, bed.plusSeconds(23400));
+        assertEquals(17, segments.size());
+        assertEquals(0, segments.get(0).state);
+        assertEquals(15, segments.get(segments.size() - 1).state);
+        assertEquals(63, segments.get(0).modelId);
+        assertNotNull(segments.get(0).hr);
+        assertEquals(1, server().requests(SLEEP, "get").size(), "a night of 6.5 h is one request");
+        assertEquals("1764024000", server().requests(SLEEP, "get").get(0).param("startdate"));
+    }
+
+    @Test
+    void intradayActivityParsesEveryInterval() throws Exception {
+        server().stub(MEASURE_V2, "getintradayactivity", json(fixture("constructed/intraday_activity.json")));
+        Instant midnight = Instant.ofEpochSecond(1764025200);
+        SortedMap<Long, IntradayData> points = client().getIntradayActivity(tokens, midnight,
+                midnight.plusSeconds(34200));
+        assertEquals(57, points.size());
+        assertEquals(1764025200L, points.firstKey());
+        assertEquals(WithingsClient.INTRADAY_FIELDS,
+                server().requests(MEASURE_V2, "getintradayactivity").get(0).param("data_fields"));
     }
 
     @Test

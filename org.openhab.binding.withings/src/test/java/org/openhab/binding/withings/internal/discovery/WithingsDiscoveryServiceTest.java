@@ -48,6 +48,16 @@ class WithingsDiscoveryServiceTest {
         assertEquals("Scale", WithingsDiscoveryService.deviceName(device));
         device.model = "Body Cardio";
         assertEquals("Body Cardio", WithingsDiscoveryService.deviceName(device));
-        assertEquals("Device", WithingsDiscoveryService.deviceName(new Device()));
+        assertEquals("", WithingsDiscoveryService.deviceName(new Device()), "no name: the label says Withings Device");
+    }
+
+    @Test
+    void labelsAreTranslatedByCoreWithArgumentsCoreCanSplit() {
+        assertTrue(WithingsDiscoveryService.USER_LABEL.startsWith("@text/"));
+        assertTrue(WithingsDiscoveryService.DEVICE_LABEL.startsWith("@text/"));
+        // core splits the arguments at commas and drops brackets and quotes: a name keeps none of them
+        assertEquals(" [\"Body Cardio  2\"]", WithingsDiscoveryService.argument("Body Cardio [2]"));
+        assertEquals(" [\"A  B\"]", WithingsDiscoveryService.argument("A, B"));
+        assertEquals(" [\"Body+ / ScanWatch 2\"]", WithingsDiscoveryService.argument("Body+ / ScanWatch 2"));
     }
 }

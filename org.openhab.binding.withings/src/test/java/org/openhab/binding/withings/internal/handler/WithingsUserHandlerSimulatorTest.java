@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -45,6 +46,7 @@ import org.openhab.binding.withings.simulator.FaultSpec;
 import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
+import org.openhab.core.library.types.DateTimeType;
 import org.openhab.core.library.types.OnOffType;
 import org.openhab.core.library.types.QuantityType;
 import org.openhab.core.library.unit.SIUnits;
@@ -53,11 +55,13 @@ import org.openhab.core.thing.Thing;
 import org.openhab.core.thing.ThingStatus;
 import org.openhab.core.thing.ThingStatusDetail;
 import org.openhab.core.types.State;
+import org.openhab.core.types.TimeSeries;
 
 /**
  * End to end against the Withings cloud simulator over HTTP on loopback: a user linked by the OAuth code flow is
  * synced, a new weighing is pushed and fetched with exactly one getmeas, bed events cost no request, and the Thing
- * status follows revoked tokens and transient faults.
+ * status follows revoked tokens and transient faults; the sleep stages and intraday values of a watch user are read
+ * only while their channels are linked.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -66,6 +70,10 @@ class WithingsUserHandlerSimulatorTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String MEASURE = "/measure";
+    private static final String SLEEP = "/v2/sleep";
+    private static final String MEASURE_V2 = "/v2/measure";
+    private static final Set<String> STAGES = Set.of("awake", "light", "deep", "rem", "manual", "unspecified",
+            "out-of-bed");
 
     private @Nullable WithingsCloudSimulator simulator;
     private @Nullable HttpClient http;
@@ -75,6 +83,7 @@ class WithingsUserHandlerSimulatorTest {
     private WithingsClient client = mock(WithingsClient.class);
     private @Nullable SimulatorTokens tokens;
     private @Nullable Harness harness;
+    private @Nullable WithingsApiConfig config;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -84,6 +93,7 @@ class WithingsUserHandlerSimulatorTest {
         h.start();
         http = h;
         WithingsApiConfig config = WithingsApiConfig.of(sim.baseUri().toString(), sim.baseUri().toString());
+        this.config = config;
         client = new WithingsClient(new WithingsHttpTransport(h), config,
                 new WithingsRateLimiter(600, Duration.ofMinutes(5), Clock.systemUTC()));
         userid = sim.user(SimUser.Kind.SCALE).userid();
@@ -119,11 +129,14 @@ class WithingsUserHandlerSimulatorTest {
         return Objects.requireNonNull(harness);
     }
 
-    private Thing start() {
+    private Thing start(String... linked) {
         TestAccount account = new TestAccount(client, tokens);
         Harness h = new Harness(account);
         harness = h;
         Thing thing = h.userThing("scale-user", Long.toString(userid), false);
+        for (String channel : linked) {
+            when(h.callback.isChannelLinked(new ChannelUID(thing.getUID(), channel))).thenReturn(true);
+        }
         WithingsUserHandler u = h.user(thing, Objects.requireNonNull(executor), Clock.systemUTC(),
                 Duration.ofMillis(50));
         handler = u;
@@ -223,5 +236,61 @@ class WithingsUserHandlerSimulatorTest {
                 Instant.now()));
         awaitStatus(thing, ThingStatus.ONLINE, ThingStatusDetail.NONE);
         awaitWeight(thing, new BigDecimal("79.5"));
+    }
+
+    private long count(String path, String action) {
+        return sim().control().requestCount(path, action, userid);
+    }
+
+    /** Starts the watch user's Thing with the given channels linked and waits until its first sync is done. */
+    private Thing startWatch(String... linked) throws Exception {
+        WithingsCloudSimulator sim = sim();
+        userid = sim.user(SimUser.Kind.WATCH).userid();
+        tokens = new SimulatorTokens(sim, Objects.requireNonNull(http), Objects.requireNonNull(config), userid);
+        Thing thing = start(linked);
+        // the units sync in turn (measures, activity, sleep, goals, devices): goals mark the end of sleep's turn
+        harness().recorder.awaitState(thing, "sleep#last-measured", s -> s instanceof DateTimeType);
+        harness().recorder.await(() -> count("/v2/user", "getgoals") > 0, "the goals sync");
+        return thing;
+    }
+
+    private List<TimeSeries> series(Thing thing, String channel) {
+        ChannelUID uid = new ChannelUID(thing.getUID(), channel);
+        return harness().recorder.series.stream().filter(e -> e.channel().equals(uid))
+                .map(RecordingThingCallback.SeriesEntry::series).toList();
+    }
+
+    /** The sleep stages and the intraday values are read only while their channels are linked (a watch user). */
+    @Test
+    void seriesOfUnlinkedChannelsCostNoRequest() throws Exception {
+        Thing thing = startWatch();
+        assertTrue(count(SLEEP, "getsummary") > 0);
+        assertTrue(count(MEASURE_V2, "getactivity") > 0);
+        assertEquals(0, count(SLEEP, "get"), "no sleep get without a linked sleep-stage channel");
+        assertEquals(0, count(MEASURE_V2, "getintradayactivity"), "no intraday read without a linked channel");
+        assertEquals(List.of(), series(thing, "sleep#sleep-stage"));
+        assertEquals(List.of(), series(thing, "activity#intraday-heart-rate"));
+    }
+
+    @Test
+    void linkedSeriesAreReadOncePerNightAndWithEachActivitySync() throws Exception {
+        Thing thing = startWatch("sleep#sleep-stage", "activity#intraday-heart-rate");
+        assertEquals(1, count(SLEEP, "get"), "one sleep get for the new night");
+        assertEquals(1, count(MEASURE_V2, "getintradayactivity"));
+
+        List<TimeSeries> stages = series(thing, "sleep#sleep-stage");
+        assertEquals(1, stages.size());
+        TimeSeries night = stages.get(0);
+        assertTrue(night.size() > 3, "one point per segment of the night");
+        night.getStates().forEach(p -> assertTrue(STAGES.contains(p.state().toString()), p.toString()));
+        assertNotNull(harness().state(thing, "sleep#sleep-stage"));
+
+        // another sleep sync without a newer night: no second sleep get
+        WithingsUserHandler u = Objects.requireNonNull(handler);
+        u.unit("sleep").sync();
+        assertEquals(1, count(SLEEP, "get"));
+        // each activity sync reads the intraday values again, from after the last point read
+        u.unit("activity").sync();
+        assertEquals(2, count(MEASURE_V2, "getintradayactivity"));
     }
 }

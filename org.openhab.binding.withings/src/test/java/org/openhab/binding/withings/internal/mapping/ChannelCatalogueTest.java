@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import javax.measure.Unit;
@@ -41,6 +42,8 @@ import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.Device;
 import org.openhab.binding.withings.internal.dto.GoalWeight;
 import org.openhab.binding.withings.internal.dto.Goals;
+import org.openhab.binding.withings.internal.dto.IntradayData;
+import org.openhab.binding.withings.internal.dto.SleepSeries;
 import org.openhab.binding.withings.internal.dto.SleepSummary;
 import org.openhab.binding.withings.internal.dto.SleepSummaryData;
 import org.openhab.binding.withings.internal.dto.Workout;
@@ -178,8 +181,15 @@ class ChannelCatalogueTest {
         night.data = filled(new SleepSummaryData());
         night.data.sleepEfficiency = 0.9;
         night.data.nightEvents = JsonParser.parseString("{\"1\":[0],\"2\":[600],\"3\":[27000]}");
-        assertGroup("sleep", SleepMapper.values(night, ZONE));
-        assertEquals(new TreeSet<>(GROUP_CHANNELS.get("sleep")), new TreeSet<>(SleepMapper.CHANNELS));
+        SleepSeries segment = new SleepSeries();
+        segment.startdate = 1_764_000_000L;
+        segment.state = 3;
+        ChannelData data = SleepMapper.values(night, ZONE);
+        data.merge(SleepStageMapper.map(List.of(segment), night));
+        assertGroup("sleep", data);
+        Set<String> published = new TreeSet<>(SleepMapper.CHANNELS);
+        published.add(SleepStageMapper.CHANNEL.substring("sleep#".length()));
+        assertEquals(new TreeSet<>(GROUP_CHANNELS.get("sleep")), published);
     }
 
     @Test
@@ -187,10 +197,19 @@ class ChannelCatalogueTest {
         Activity activity = filled(new Activity());
         activity.timezone = ZONE.getId();
         activity.date = "2026-11-24";
-        assertGroup("activity", ActivityMapper.map(activity, ZONE));
-        assertEquals(new TreeSet<>(GROUP_CHANNELS.get("activity")), new TreeSet<>(ActivityMapper.CHANNELS));
-        // no record for today: every channel of the group is set (UNDEF)
-        assertEquals(new TreeSet<>(GROUP_CHANNELS.get("activity")), ids("activity", ActivityMapper.map(null, ZONE)));
+        IntradayData point = new IntradayData();
+        point.steps = 120;
+        point.heartRate = 88;
+        ChannelData data = ActivityMapper.map(activity, ZONE);
+        data.merge(IntradayMapper.map(new TreeMap<>(Map.of(1_764_000_000L, point))));
+        assertGroup("activity", data);
+        Set<String> intraday = new TreeSet<>();
+        IntradayMapper.CHANNELS.forEach(c -> intraday.add(c.substring("activity#".length())));
+        Set<String> daily = new TreeSet<>(GROUP_CHANNELS.get("activity"));
+        daily.removeAll(intraday);
+        assertEquals(daily, new TreeSet<>(ActivityMapper.CHANNELS));
+        // no record for today: every daily channel of the group is set (UNDEF)
+        assertEquals(daily, ids("activity", ActivityMapper.map(null, ZONE)));
     }
 
     @Test

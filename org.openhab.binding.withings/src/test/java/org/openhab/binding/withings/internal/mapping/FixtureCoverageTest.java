@@ -43,7 +43,8 @@ class FixtureCoverageTest {
             "home-assistant/workouts.json", "home-assistant/legacy/get_device.json",
             "home-assistant/legacy/get_meas.json", "home-assistant/legacy/get_meas_1.json",
             "home-assistant/legacy/get_sleep.json", "home-assistant/legacy/person0_get_device.json",
-            "constructed/scanwatch2_sleep_summary.json", "constructed/swim_workouts.json");
+            "constructed/scanwatch2_sleep_summary.json", "constructed/swim_workouts.json",
+            "constructed/sleep_get_night.json", "constructed/intraday_activity.json");
 
     static final Set<String> NOTIFY = Set.of("aiowithings/notify_list.json", "aiowithings/notify_revoke.json",
             "aiowithings/notify_subscribe.json", "home-assistant/notifications.json",

@@ -28,6 +28,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -61,6 +62,7 @@ import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.config.core.Configuration;
 import org.openhab.core.i18n.TimeZoneProvider;
+import org.openhab.core.i18n.TranslationProvider;
 import org.openhab.core.io.net.http.HttpClientFactory;
 import org.openhab.core.thing.Bridge;
 import org.openhab.core.thing.ChannelUID;
@@ -430,7 +432,8 @@ public final class ReliabilityRig implements AutoCloseable {
             HttpClientFactory clients = mock(HttpClientFactory.class);
             when(clients.getCommonHttpClient()).thenReturn(client);
             services = new WithingsServices(client, oauth, http, storage, zones);
-            factory = new WithingsHandlerFactory(clients, oauth, http, storage, zones, tracker);
+            factory = new WithingsHandlerFactory(clients, oauth, http, storage, zones, tracker,
+                    mock(TranslationProvider.class), () -> Locale.ENGLISH);
             doAnswer(inv -> {
                 Thing thing = inv.getArgument(0);
                 ThingStatusInfo info = inv.getArgument(1);
