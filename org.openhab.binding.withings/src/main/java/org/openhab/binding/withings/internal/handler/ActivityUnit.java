@@ -134,13 +134,13 @@ class ActivityUnit extends DataUnit {
         list.removeIf(a -> a.date == null || a.date.compareTo(yesterday) < 0);
         candidates = list;
         handler.store.putSnapshot(key(), list);
-        handler.publish(ActivityMapper.history(activities, zone));
+        handler.publish(ActivityMapper.history(unsent(key(), activities), zone));
         publishToday();
-        handler.store.setCursor(key(), requested);
+        advance(key(), requested, activities);
 
         if (withWorkouts) {
-            applyWorkouts(workouts);
-            handler.store.setCursor(WORKOUTS, requested);
+            applyWorkouts(unsent(WORKOUTS, workouts));
+            advance(WORKOUTS, requested, workouts);
             workoutsWanted = false;
         }
         if (IntradayMapper.CHANNELS.stream().anyMatch(handler::linked)) {

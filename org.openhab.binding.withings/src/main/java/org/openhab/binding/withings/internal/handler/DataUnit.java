@@ -23,6 +23,7 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.openhab.binding.withings.internal.api.Backoff;
 import org.openhab.binding.withings.internal.api.NotifyAppli;
+import org.openhab.binding.withings.internal.api.SeenRecords;
 import org.openhab.binding.withings.internal.api.TokenProvider;
 import org.openhab.binding.withings.internal.api.WithingsApiException;
 import org.openhab.binding.withings.internal.api.WithingsAuthException;
@@ -47,6 +48,7 @@ abstract class DataUnit {
 
     static final long MIN_INTERVAL_SECONDS = 60;
     static final Duration REFRESH_MIN_SPACING = Duration.ofMinutes(1);
+    private static final String SENT = "sent";
 
     private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
     protected final WithingsUserHandler handler;
@@ -139,6 +141,17 @@ abstract class DataUnit {
         WithingsAccountAccess account = handler.account();
         int days = account == null ? 30 : account.configuration().backfillDays;
         return cursor != null ? cursor : handler.clock.instant().minus(Duration.ofDays(Math.max(1, days)));
+    }
+
+    /** The answer without the records the sync that set the type's cursor already sent ({@link SeenRecords}). */
+    <T> List<T> unsent(String type, List<T> answer) {
+        return SeenRecords.unsent(handler.store.get(type, SENT), answer);
+    }
+
+    /** Moves the type's cursor and keeps the keys of the answer's records that the next answer repeats. */
+    void advance(String type, Instant cursor, List<?> answer) {
+        handler.store.put(type, SENT, SeenRecords.remember(answer, cursor));
+        handler.store.setCursor(type, cursor);
     }
 
     /** The poll interval in seconds (0: not polled). */

@@ -102,10 +102,11 @@ class MeasuresUnit extends DataUnit {
         }
         if (measuresWanted) {
             MeasureResult result = client.getMeasures(tp, MeasureQuery.since(since(key())));
-            apply(result.normalizedGroups());
+            List<MeasureGroup> answer = result.normalizedGroups();
+            apply(unsent(key(), answer));
             Long updateTime = result.updateTime();
             if (result.complete() && updateTime != null) {
-                handler.store.setCursor(key(), Instant.ofEpochSecond(updateTime));
+                advance(key(), Instant.ofEpochSecond(updateTime), answer);
             }
             measuresWanted = false;
         }
@@ -116,9 +117,9 @@ class MeasuresUnit extends DataUnit {
         Instant requested = handler.clock.instant();
         List<MeasureGroup> groups = new ArrayList<>(
                 HeartListMapper.toGroups(client.getHeartList(tp, since(HEART), requested)));
-        groups.addAll(client.getMeasures(tp,
+        groups.addAll(unsent(key(), client.getMeasures(tp,
                 MeasureQuery.since(since(key())).withTypes(HeartListMapper.ECG_MEASURE_TYPES))
-                .normalizedGroups());
+                .normalizedGroups()));
         apply(groups);
         handler.store.setCursor(HEART, requested);
     }

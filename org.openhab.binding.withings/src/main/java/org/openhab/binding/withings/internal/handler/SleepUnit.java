@@ -65,7 +65,8 @@ class SleepUnit extends DataUnit {
     @Override
     void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
         Instant requested = handler.clock.instant();
-        List<SleepSummary> summaries = client.getSleepSummaries(tp, DateQuery.since(since(key())));
+        List<SleepSummary> answer = client.getSleepSummaries(tp, DateQuery.since(since(key())));
+        List<SleepSummary> summaries = unsent(key(), answer);
         SleepMapper.Result mapped = SleepMapper.map(latest, summaries, handler.zone(), handler.services.texts());
         SleepSummary night = mapped.latest();
         latest = night;
@@ -73,7 +74,7 @@ class SleepUnit extends DataUnit {
             handler.store.putSnapshot(key(), night);
         }
         handler.publish(mapped.data());
-        handler.store.setCursor(key(), requested);
+        advance(key(), requested, answer);
         if (night != null && SleepStageMapper.hasWindow(night) && !Objects.equals(stagesRead, night.enddate)
                 && handler.linked(SleepStageMapper.CHANNEL)) {
             handler.publish(SleepStageMapper.map(client.getSleep(tp, Instant.ofEpochSecond(night.startdate),

@@ -53,11 +53,8 @@ public class SyncCursorStore {
     /** The stored cursor of the type, or null before the first complete sync. */
     public @Nullable Instant cursor(String type) {
         String value = storage.get(prefix + type);
-        if (value == null) {
-            return null;
-        }
         try {
-            return Instant.ofEpochSecond(Long.parseLong(value));
+            return value == null ? null : Instant.ofEpochSecond(Long.parseLong(value));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -71,12 +68,8 @@ public class SyncCursorStore {
         return storage.get(prefix + type + ":" + name);
     }
 
-    public void put(String type, String name, @Nullable String value) {
-        if (value == null) {
-            storage.remove(prefix + type + ":" + name);
-        } else {
-            storage.put(prefix + type + ":" + name, value);
-        }
+    public void put(String type, String name, String value) {
+        storage.put(prefix + type + ":" + name, value);
     }
 
     /** Keeps the latest data of a type as JSON. */

@@ -77,12 +77,8 @@ class CloudFaultsTest extends ReliabilitySuite {
         quiet();
     }
 
-    private void quiet() throws InterruptedException {
-        long before;
-        do {
-            before = rig.sent.size();
-            Thread.sleep(400);
-        } while (rig.sent.size() != before);
+    private void quiet() {
+        ReliabilityRig.awaitQuiet(() -> rig.sent.size(), Duration.ofMillis(400), "no time series sent");
     }
 
     /** REFRESH on a body channel: the Thing syncs its measures now. */
@@ -169,7 +165,7 @@ class CloudFaultsTest extends ReliabilitySuite {
         ReliabilityRig.await(() -> sim.control().requests().stream().anyMatch(r -> r.status() == 601), "a 601");
         // the app-wide pause: nothing goes out while the storm lasts
         long firstWave = rig.sentSince(t0);
-        Thread.sleep(FAULT.toMillis());
+        Thread.sleep(FAULT.toMillis()); // the scenario: the storm lasts its 3 s
         long duringStorm = rig.sentSince(t0);
         boolean stayedOnline = rig.statuses(user.getUID()).stream().skip(1)
                 .noneMatch(s -> s.getStatus() != ThingStatus.ONLINE);

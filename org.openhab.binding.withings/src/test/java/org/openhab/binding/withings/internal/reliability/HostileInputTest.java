@@ -141,12 +141,8 @@ class HostileInputTest {
     }
 
     /** Waits until the binding has made no API call for a while (first sync, subscriptions). */
-    private void quiet() throws InterruptedException {
-        int before;
-        do {
-            before = sim.control().requests().size();
-            Thread.sleep(500);
-        } while (sim.control().requests().size() != before);
+    private void quiet() {
+        ReliabilityRig.awaitQuiet(() -> sim.control().requests().size(), Duration.ofMillis(500), "no API call");
     }
 
     /**

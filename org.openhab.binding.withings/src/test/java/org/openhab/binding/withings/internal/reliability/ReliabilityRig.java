@@ -397,6 +397,20 @@ public final class ReliabilityRig implements AutoCloseable {
         }
     }
 
+    /** Waits until the count has stayed the same for {@code stable} (the binding went quiet), within the timeout. */
+    public static void awaitQuiet(java.util.function.LongSupplier count, Duration stable, String what) {
+        long[] last = { count.getAsLong(), System.nanoTime() };
+        await(() -> {
+            long now = count.getAsLong();
+            if (now != last[0]) {
+                last[0] = now;
+                last[1] = System.nanoTime();
+                return false;
+            }
+            return System.nanoTime() - last[1] >= stable.toNanos();
+        }, what);
+    }
+
     // ------------------------------------------------------------------ one openHAB instance
 
     /** One run of openHAB: factory, HTTP service, HTTP client, OAuth service (tokens from the persisted store). */

@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.openhab.binding.withings.simulator.RecordedRequest;
+import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
+import org.openhab.core.thing.Thing;
 
 /**
  * Webhook load: notifications at a fixed rate for a while, spread over the linked users (body measures, activity,
@@ -40,9 +43,29 @@ public final class WebhookLoad {
 
     private static final int[] APPLIS = { 1, 16, 44, 50, 51 };
 
-    /** The figures of a run. */
+    /** The data request each coalesced notification category causes (1 measures, 16 activity, 44 sleep). */
+    static final Map<Integer, String> FETCH = Map.of(1, "getmeas", 16, "getactivity", 44, "getsummary");
+
+    /**
+     * The figures of a run.
+     *
+     * @param lastAnswered per user and coalesced category, when its last notification was answered
+     * @param bedSent per user, how many bed events were sent
+     */
     public record Result(long sent, long answered200, Map<Integer, Long> statuses, long within2s, long maxMillis,
-            long bedEventsSent, double seconds, long heapBeforeMb, long heapAfterMb) {
+            long bedEventsSent, double seconds, long heapBeforeMb, long heapAfterMb,
+            Map<Long, Map<Integer, Instant>> lastAnswered, Map<Long, Long> bedSent) {
+    }
+
+    /**
+     * Per user: fetches of each coalesced category since the start, whether one started after the category's last
+     * notification (nothing lost), and bed events received against sent (each exactly once).
+     *
+     * @param maxFetches the most fetches per category and user that coalescing allows
+     * @param problems what did not hold, per user (empty when all held)
+     */
+    public record PerUser(int users, long minFetches, long maxFetchesSeen, long maxFetches, long fetchesTotal,
+            List<String> problems) {
     }
 
     private WebhookLoad() {
@@ -65,6 +88,8 @@ public final class WebhookLoad {
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
         AtomicLong within2s = new AtomicLong();
         AtomicLong maxMillis = new AtomicLong();
+        Map<Long, Map<Integer, Instant>> lastAnswered = new ConcurrentHashMap<>();
+        Map<Long, Long> bedSent = new ConcurrentHashMap<>();
         long bed = 0;
         long t0 = System.nanoTime();
         for (long i = 0; i < total; i++) {
@@ -77,6 +102,7 @@ public final class WebhookLoad {
             int appli = APPLIS[(int) ((i / userids.size()) % APPLIS.length)];
             if (appli >= 50) {
                 bed++;
+                bedSent.merge(userid, 1L, Long::sum);
             }
             long now = Instant.now().getEpochSecond();
             String form = "userid=" + userid + "&appli=" + appli + "&startdate=" + (now - 60) + "&enddate=" + now
@@ -93,6 +119,10 @@ public final class WebhookLoad {
                             within2s.incrementAndGet();
                         }
                         maxMillis.accumulateAndGet(ms, Math::max);
+                        if (FETCH.containsKey(appli)) {
+                            lastAnswered.computeIfAbsent(userid, u -> new ConcurrentHashMap<>()).merge(appli,
+                                    Instant.now(), (a, b) -> a.isAfter(b) ? a : b);
+                        }
                         inFlight.release();
                     });
         }
@@ -101,7 +131,73 @@ public final class WebhookLoad {
         double seconds = (System.nanoTime() - t0) / 1e9;
         long heapAfter = heapMb();
         return new Result(total, statuses.getOrDefault(200, 0L), Map.copyOf(statuses), within2s.get(),
-                maxMillis.get(), bed, seconds, heapBefore, heapAfter);
+                maxMillis.get(), bed, seconds, heapBefore, heapAfter, Map.copyOf(lastAnswered), Map.copyOf(bedSent));
+    }
+
+    /**
+     * Waits until every user has fetched each category after its last notification and every bed event arrived (or
+     * the rig's timeout passed), then checks each user.
+     *
+     * @param users the user Things by userid
+     * @param since when the run started (fetches before do not count)
+     * @param debounce the coalescing window of the user Things
+     */
+    public static PerUser perUser(ReliabilityRig rig, WithingsCloudSimulator sim, Map<Long, Thing> users, Result r,
+            Instant since, Duration debounce) {
+        try {
+            ReliabilityRig.await(() -> problems(rig, sim, users, r, since, Long.MAX_VALUE).isEmpty(),
+                    "every notification processed");
+        } catch (AssertionError e) {
+            // reported below, user by user
+        }
+        // one fetch per window of the run, plus the one in flight when it started and the one after the last
+        long maxFetches = (long) Math.ceil(r.seconds() / (debounce.toMillis() / 1000.0)) + 2;
+        Map<String, Long> counts = fetchCounts(sim, users.keySet(), since);
+        long min = counts.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        long max = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        return new PerUser(users.size(), min, max, maxFetches, total,
+                problems(rig, sim, users, r, since, maxFetches));
+    }
+
+    private static Map<String, Long> fetchCounts(WithingsCloudSimulator sim, Iterable<Long> userids, Instant since) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        List<RecordedRequest> requests = sim.control().requests();
+        for (long userid : userids) {
+            for (String action : FETCH.values()) {
+                counts.put(userid + " " + action, requests.stream().filter(q -> q.userid() == userid
+                        && action.equals(q.action()) && !q.start().isBefore(since)).count());
+            }
+        }
+        return counts;
+    }
+
+    private static List<String> problems(ReliabilityRig rig, WithingsCloudSimulator sim, Map<Long, Thing> users,
+            Result r, Instant since, long maxFetches) {
+        List<String> problems = new java.util.ArrayList<>();
+        List<RecordedRequest> requests = sim.control().requests();
+        Map<String, Long> counts = fetchCounts(sim, users.keySet(), since);
+        for (Map.Entry<Long, Thing> user : users.entrySet()) {
+            long userid = user.getKey();
+            Map<Integer, Instant> last = r.lastAnswered().getOrDefault(userid, Map.of());
+            for (Map.Entry<Integer, String> fetch : FETCH.entrySet()) {
+                Instant notified = last.get(fetch.getKey());
+                if (notified != null && requests.stream().noneMatch(q -> q.userid() == userid
+                        && fetch.getValue().equals(q.action()) && q.start().isAfter(notified))) {
+                    problems.add(userid + ": no " + fetch.getValue() + " after its last notification");
+                }
+                long n = counts.getOrDefault(userid + " " + fetch.getValue(), 0L);
+                if (n > maxFetches) {
+                    problems.add(userid + ": " + n + " " + fetch.getValue() + " (at most " + maxFetches + ")");
+                }
+            }
+            long bedSent = r.bedSent().getOrDefault(userid, 0L);
+            long bed = bedTriggers(rig, user.getValue());
+            if (bed != bedSent) {
+                problems.add(userid + ": " + bed + " bed events of " + bedSent);
+            }
+        }
+        return problems;
     }
 
     /** Heap in use after a collection, in MB. */
@@ -109,6 +205,12 @@ public final class WebhookLoad {
         Runtime rt = Runtime.getRuntime();
         rt.gc();
         return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
+    }
+
+    /** How many bed events (IN_BED/OUT_BED triggers) reached this user Thing. */
+    public static long bedTriggers(ReliabilityRig rig, Thing user) {
+        String prefix = user.getUID().getAsString() + ":";
+        return rig.texts.stream().filter(t -> t.startsWith(prefix) && t.contains("presence#bed-event!")).count();
     }
 
     /** How many bed events (IN_BED/OUT_BED triggers) reached the user Things. */
