@@ -47,6 +47,8 @@ import org.openhab.binding.withings.internal.api.WithingsRateLimitException;
 import org.openhab.binding.withings.internal.api.WithingsUnauthorizedException;
 import org.openhab.binding.withings.internal.dto.Activity;
 import org.openhab.binding.withings.internal.dto.MeasureGroup;
+import org.openhab.binding.withings.internal.dto.SleepSummary;
+import org.openhab.binding.withings.internal.dto.SleepSummaryData;
 import org.openhab.binding.withings.internal.dto.Workout;
 import org.openhab.binding.withings.internal.mapping.Fixtures;
 import org.openhab.core.library.types.DateTimeType;
@@ -179,6 +181,58 @@ class WithingsUserHandlerTest {
         assertEquals(new QuantityType<>(BigDecimal.valueOf(71), SIUnits.KILOGRAM), harness.state(again, "body#weight"));
         assertEquals(new DecimalType(new BigDecimal("17.8")), harness.state(again, "body#bmi"));
         assertEquals("1618605100", storage.get(again.getUID() + ":measures"));
+    }
+
+    /** The times sent in the channel's time series through the current harness. */
+    private List<Instant> sentTimes(Thing thing, String channel) {
+        ArgumentCaptor<TimeSeries> series = ArgumentCaptor.forClass(TimeSeries.class);
+        verify(harness.callback, atLeast(0)).sendTimeSeries(eq(new ChannelUID(thing.getUID(), channel)),
+                series.capture());
+        return series.getAllValues().stream().flatMap(TimeSeries::getStates).map(TimeSeries.Entry::timestamp)
+                .toList();
+    }
+
+    @Test
+    void recordsOfTheCursorsSecondAreSentOnceAcrossARestartAndAgainWhenModified() throws Exception {
+        // Withings' lastupdate is inclusive in whole seconds: records modified in the cursor's second come again
+        long now = clock.instant().getEpochSecond();
+        haGroups.forEach(g -> g.modified = 1564700000L); // the answer's updatetime, the next measures cursor
+        SleepSummary night = new SleepSummary();
+        night.id = 7L;
+        night.startdate = now - 8 * 3600;
+        night.enddate = now - 3600;
+        night.modified = now; // the request time, the next sleep cursor
+        night.timezone = "Europe/Amsterdam";
+        night.data = new SleepSummaryData();
+        night.data.totalSleepTime = 25200;
+        when(client.getSleepSummaries(any(), any())).thenReturn(List.of(night));
+        Instant wake = Instant.ofEpochSecond(night.enddate);
+        Instant weighed = Instant.ofEpochSecond(1564657200);
+
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing).dispose();
+        assertEquals(List.of(wake), sentTimes(thing, "sleep#total-sleep"));
+        assertTrue(sentTimes(thing, "body#weight").contains(weighed));
+        assertEquals("7@" + now, storage.get(thing.getUID() + ":sleep:sent"));
+
+        // a restart in the same second: the same answers, nothing is sent again
+        harness = new Harness(account, storageService);
+        Thing again = harness.userThing("alice", USER, false);
+        WithingsUserHandler second = started(again);
+        verify(client, times(2)).getSleepSummaries(any(), any());
+        assertEquals(List.of(), sentTimes(again, "sleep#total-sleep"));
+        assertEquals(List.of(), sentTimes(again, "body#weight"));
+
+        // the same records modified again: they have new keys and come through
+        night.modified = now + 5;
+        night.data.totalSleepTime = 26000;
+        haGroups.get(0).modified = 1564700001L;
+        when(client.getMeasures(any(), any())).thenReturn(new MeasureResult(haGroups, 1564700001L, "UTC", true));
+        second.handleCommand(new ChannelUID(again.getUID(), "sleep#total-sleep"), RefreshType.REFRESH);
+        second.handleCommand(new ChannelUID(again.getUID(), "body#weight"), RefreshType.REFRESH);
+        scheduler.advance(DEBOUNCE);
+        assertEquals(List.of(wake), sentTimes(again, "sleep#total-sleep"));
+        assertFalse(sentTimes(again, "body#weight").isEmpty());
     }
 
     @Test

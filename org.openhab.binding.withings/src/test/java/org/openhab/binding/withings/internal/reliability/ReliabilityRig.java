@@ -397,6 +397,19 @@ public final class ReliabilityRig implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops what the rig recorded so far (channel states, time series, triggers and texts, sent series, and the
+     * calls the mocks of openHAB remember): a heap measurement afterwards sees the binding, not the recordings.
+     */
+    public void forgetRecordings() {
+        OpenHab o = oh();
+        clearInvocations(o.callback, o.translations);
+        states.clear();
+        series.clear();
+        texts.clear();
+        sent.clear();
+    }
+
     /** Waits until the count has stayed the same for {@code stable} (the binding went quiet), within the timeout. */
     public static void awaitQuiet(java.util.function.LongSupplier count, Duration stable, String what) {
         long[] last = { count.getAsLong(), System.nanoTime() };
@@ -420,6 +433,7 @@ public final class ReliabilityRig implements AutoCloseable {
         final TestOAuthFactory oauth = new TestOAuthFactory();
         final WithingsAccountTracker tracker = new WithingsAccountTracker();
         final ThingHandlerCallback callback = mock(ThingHandlerCallback.class);
+        final TranslationProvider translations = mock(TranslationProvider.class);
         final java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
                 .followRedirects(java.net.http.HttpClient.Redirect.NEVER).cookieHandler(new CookieManager())
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -447,7 +461,7 @@ public final class ReliabilityRig implements AutoCloseable {
             when(clients.getCommonHttpClient()).thenReturn(client);
             services = new WithingsServices(client, oauth, http, storage, zones);
             factory = new WithingsHandlerFactory(clients, oauth, http, storage, zones, tracker,
-                    mock(TranslationProvider.class), () -> Locale.ENGLISH);
+                    translations, () -> Locale.ENGLISH);
             doAnswer(inv -> {
                 Thing thing = inv.getArgument(0);
                 ThingStatusInfo info = inv.getArgument(1);
