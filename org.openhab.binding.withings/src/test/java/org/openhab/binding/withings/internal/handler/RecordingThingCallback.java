@@ -181,7 +181,7 @@ final class RecordingThingCallback {
                 fail("timed out waiting for " + what + "; statuses " + statuses);
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(10); // the poll interval of this condition wait
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 fail("interrupted");

@@ -389,7 +389,7 @@ public final class ReliabilityRig implements AutoCloseable {
                 throw new AssertionError("timed out waiting for " + what);
             }
             try {
-                Thread.sleep(10);
+                Thread.sleep(10); // the poll interval of this condition wait
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted");
