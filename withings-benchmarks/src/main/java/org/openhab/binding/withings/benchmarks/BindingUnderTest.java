@@ -94,7 +94,7 @@ final class BindingUnderTest implements AutoCloseable {
     private final Bridge bridge;
     private final Callback callback = new Callback();
     private final java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
     private final List<ThingHandler> handlers = new CopyOnWriteArrayList<>();
     final List<StateListener> listeners = new CopyOnWriteArrayList<>();
 

@@ -130,11 +130,11 @@ class ActivityUnit extends DataUnit {
         handler.store.putSnapshot(key(), list);
         handler.publish(ActivityMapper.history(activities, zone));
         publishToday();
-        handler.store.setCursor(key(), requested);
+        cursor(key(), requested);
 
         if (withWorkouts) {
             applyWorkouts(workouts);
-            handler.store.setCursor(WORKOUTS, requested);
+            cursor(WORKOUTS, requested);
             workoutsWanted = false;
         }
     }

@@ -105,7 +105,7 @@ class MeasuresUnit extends DataUnit {
             apply(result.normalizedGroups());
             Long updateTime = result.updateTime();
             if (result.complete() && updateTime != null) {
-                handler.store.setCursor(key(), Instant.ofEpochSecond(updateTime));
+                cursor(key(), Instant.ofEpochSecond(updateTime));
             }
             measuresWanted = false;
         }
@@ -120,7 +120,7 @@ class MeasuresUnit extends DataUnit {
                 MeasureQuery.since(since(key())).withTypes(HeartListMapper.ECG_MEASURE_TYPES))
                 .normalizedGroups());
         apply(groups);
-        handler.store.setCursor(HEART, requested);
+        cursor(HEART, requested);
     }
 
     private void apply(List<MeasureGroup> groups) {

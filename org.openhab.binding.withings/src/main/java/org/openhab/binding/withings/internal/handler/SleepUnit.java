@@ -67,7 +67,7 @@ class SleepUnit extends DataUnit {
             handler.store.putSnapshot(key(), night);
         }
         handler.publish(mapped.data());
-        handler.store.setCursor(key(), requested);
+        cursor(key(), requested);
     }
 
     @Override
