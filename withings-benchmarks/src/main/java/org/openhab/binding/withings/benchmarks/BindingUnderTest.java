@@ -58,6 +58,7 @@ import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.internal.BridgeImpl;
 import org.openhab.core.thing.binding.builder.ChannelBuilder;
 import org.openhab.core.thing.binding.builder.ThingBuilder;
 import org.openhab.core.thing.type.ChannelGroupTypeUID;
@@ -161,6 +162,7 @@ final class BindingUnderTest implements AutoCloseable {
         Thing thing = ThingBuilder.create(WithingsBindingConstants.THING_TYPE_USER, uid).withBridge(bridge.getUID())
                 .withLabel("User").withConfiguration(new Configuration(Map.of("userId", Long.toString(userid))))
                 .build();
+        ((BridgeImpl) bridge).addThing(thing); // as openHAB's Thing manager: the bridge knows its children
         start(thing);
         return thing;
     }

@@ -15,8 +15,8 @@ package org.openhab.binding.withings.internal.api;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -54,7 +54,8 @@ public class WithingsRateLimiter {
     }
 
     private final Logger logger = LoggerFactory.getLogger(WithingsRateLimiter.class);
-    private final List<Permit> window = new ArrayList<>();
+    /** The counted requests in the order of their permits; one in flight keeps the later ones counted too. */
+    private final Deque<Permit> window = new ArrayDeque<>();
     private final Clock clock;
     private final int maxPerMinute;
     private final Duration coolDown;
@@ -99,7 +100,7 @@ public class WithingsRateLimiter {
                     "Request not sent: no request budget for " + retry.toMillis() + " ms", retry);
         }
         Permit permit = new Permit();
-        window.add(permit);
+        window.addLast(permit);
         totalRequests++;
         return permit;
     }
@@ -127,17 +128,13 @@ public class WithingsRateLimiter {
             pausedUntil = null;
         }
         Instant windowStart = now.minus(WINDOW).minus(MARGIN);
-        window.removeIf(p -> p.done != null && !p.done.isAfter(windowStart));
+        while (!window.isEmpty() && window.peekFirst().done instanceof Instant done && !done.isAfter(windowStart)) {
+            window.removeFirst();
+        }
         if (window.size() < maxPerMinute) {
             return Duration.ZERO;
         }
-        Instant oldest = null;
-        for (Permit p : window) {
-            Instant done = p.done;
-            if (done != null && (oldest == null || done.isBefore(oldest))) {
-                oldest = done;
-            }
-        }
+        Instant oldest = window.peekFirst().done;
         return oldest == null ? IN_FLIGHT_RETRY : Duration.between(windowStart, oldest);
     }
 

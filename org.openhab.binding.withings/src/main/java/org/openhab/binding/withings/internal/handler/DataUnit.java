@@ -146,12 +146,9 @@ abstract class DataUnit {
      */
     Instant since(String type) {
         Instant cursor = handler.store.cursor(type);
-        if (cursor != null) {
-            return cursor;
-        }
-        Instant now = handler.clock.instant();
-        recentTaken = recentOnly;
-        return recentOnly ? now.minus(RECENT) : now.minus(Duration.ofDays(backfillDays()));
+        recentTaken |= cursor == null && recentOnly;
+        return cursor != null ? cursor
+                : handler.clock.instant().minus(recentOnly ? RECENT : Duration.ofDays(backfillDays()));
     }
 
     private int backfillDays() {
