@@ -385,6 +385,24 @@ class WithingsUserHandlerTest {
     }
 
     @Test
+    void aRetryAfterARefusalReadsOnlyWhatTheLastFetchDidNotGet() throws Exception {
+        when(client.getWorkouts(any(), any()))
+                .thenThrow(new WithingsRateLimitException(0, "no budget", Duration.ofSeconds(5)))
+                .thenReturn(List.of());
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        verify(client).getActivity(any(), any());
+        verify(client).getWorkouts(any(), any());
+        assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
+        assertNotNull(storage.get(thing.getUID() + ":activity"));
+
+        scheduler.advance(Duration.ofSeconds(5));
+        verify(client).getActivity(any(), any()); // the activity read before the refusal is not read again
+        verify(client, times(2)).getWorkouts(any(), any());
+        assertNotNull(storage.get(thing.getUID() + ":workouts"));
+    }
+
+    @Test
     void aLongFirstBackfillShowsTheNewestWeekOfEveryGroupFirstThenTheHistory() throws Exception {
         account.configuration.backfillDays = 3650;
         Thing thing = harness.userThing("alice", USER, false);
