@@ -119,9 +119,9 @@ final class Scale {
             List<RecordedRequest> log = sim.control().requests();
             List<Instant> starts = log.subList(firstRequest, log.size()).stream().filter(PushLatency::isData)
                     .map(RecordedRequest::start).sorted().toList();
-            // the quota counts every API request but the token endpoint's, the linking's included
-            int peak = peakIn60s(log.stream().filter(r -> !"/v2/oauth2".equals(r.path())).map(RecordedRequest::start)
-                    .sorted().toList());
+            // the quota counts every API request but the token endpoint's (and the consent page is no API request)
+            int peak = peakIn60s(log.stream().filter(r -> !r.path().startsWith("/v2/oauth2")
+                    && !r.path().startsWith("/oauth2_user")).map(RecordedRequest::start).sorted().toList());
             long online = things.stream().filter(t -> t.getStatus() == ThingStatus.ONLINE).count();
             double heapPerUserKiB = (heapAfter - heapBefore) / 1024.0 / users;
             return String.format(Locale.ROOT, """
