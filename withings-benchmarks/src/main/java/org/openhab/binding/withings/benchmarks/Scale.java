@@ -14,6 +14,7 @@ package org.openhab.binding.withings.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -167,23 +168,23 @@ final class Scale {
 
     /**
      * [threads parked (waiting or sleeping) inside the bridge's rate limiter, threads blocked on its lock, shared
-     * OH- threads alive].
+     * OH- threads alive]. Each thread's state and stack come from one consistent snapshot (JMX thread dump), so a
+     * thread that left the limiter and then parked elsewhere is not counted.
      */
     static int[] parkedOnBudget() {
         int parked = 0;
         int blocked = 0;
         int shared = 0;
-        for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
-            Thread t = e.getKey();
-            if (t.getName().startsWith("OH-")) {
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            if (info.getThreadName().startsWith("OH-")) {
                 shared++;
             }
-            Thread.State state = t.getState();
+            Thread.State state = info.getThreadState();
             if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING
                     && state != Thread.State.BLOCKED) {
                 continue;
             }
-            for (StackTraceElement frame : e.getValue()) {
+            for (StackTraceElement frame : info.getStackTrace()) {
                 if (frame.getClassName().endsWith("WithingsRateLimiter")) {
                     if (state == Thread.State.BLOCKED) {
                         blocked++;
