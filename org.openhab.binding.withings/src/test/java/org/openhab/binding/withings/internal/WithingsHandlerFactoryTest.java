@@ -20,7 +20,6 @@ import org.eclipse.jetty.client.HttpClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
-import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.handler.WithingsDeviceHandler;
 import org.openhab.binding.withings.internal.handler.WithingsUserHandler;
 import org.openhab.core.auth.client.oauth2.OAuthFactory;

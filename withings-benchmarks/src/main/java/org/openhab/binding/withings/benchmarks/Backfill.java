@@ -33,7 +33,6 @@ import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsHttpTransport;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
 import org.openhab.binding.withings.internal.handler.SimulatorTokens;
-import org.openhab.binding.withings.simulator.RecordedRequest;
 import org.openhab.binding.withings.simulator.SimUser;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
@@ -52,6 +51,9 @@ final class Backfill {
 
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final int YEARS_DAYS = 3650;
+    /** As the user Thing: a back-fill longer than this reads the recent days first. */
+    private static final int RECENT_AFTER_DAYS = 31;
+    private static final int RECENT_DAYS = 7;
 
     private Backfill() {
     }
@@ -70,17 +72,21 @@ final class Backfill {
                     The simulator generates ten years (%d days) of history of each user's kind (%d ms), stamped
                     `created`/`modified` at each record's time as in a real account.
                     Page sizes as Withings answers (simulator README): getmeas 50 groups, getactivity 200 days,
-                    getworkouts 100, sleep getsummary 300 nights, heart list 50. A first sync as the user Thing does
-                    it: getmeas, heart list + ECG getmeas, getactivity, getworkouts, sleep getsummary, getgoals,
-                    getdevice. "lastupdate" = every paged endpoint queried with `lastupdate` = start of the back-fill
-                    and followed with `more`/`offset`; "windows" = the same, but sleep getsummary in date windows of
-                    7 days (its documented limit), as the binding did before. Data pages = for each paged endpoint
-                    the pages its items fill (none without items); the constant = requests − data pages: getgoals,
-                    getdevice, one request for each paged endpoint without data, and the windows' extra requests.
+                    getworkouts 100, sleep getsummary 300 nights. A first sync as the user Thing does it: getmeas,
+                    getactivity, getworkouts, sleep getsummary, getgoals, getdevice (the heart list and the ECG types
+                    are read on an ECG notification, not in the first sync). "lastupdate" = every paged endpoint
+                    queried with `lastupdate` = start of the back-fill and followed with `more`/`offset`; a back-fill
+                    of more than %d days first reads the recent %d days of getmeas, getactivity, getworkouts and sleep
+                    getsummary (4 requests), so the newest values of every group show before the history.
+                    "windows" = the same without the recent week, but sleep getsummary in date windows of 7 days (its
+                    documented limit), as the binding did before. Data pages = for each paged endpoint the pages its
+                    items fill in the back-fill (none without items); the constant = requests − data pages: the
+                    recent week, getgoals, getdevice, one request for each paged endpoint without data, and the
+                    windows' extra requests.
 
                     | User | Back-fill | Strategy | Requests | Data pages | Requests − data pages (target ≤ 10) | Items | vs windows |
                     |---|---|---|---|---|---|---|---|
-                    """, YEARS_DAYS, fillMs));
+                    """, YEARS_DAYS, fillMs, RECENT_AFTER_DAYS, RECENT_DAYS));
             for (SimUser user : sim.users()) {
                 TokenProvider tp = new SimulatorTokens(sim, http, config, user.userid());
                 for (int days : new int[] { 30, YEARS_DAYS }) {
@@ -123,7 +129,7 @@ final class Backfill {
 
     private static int pageSize(String endpoint) {
         return switch (endpoint) {
-            case "getmeas", "ecg getmeas", "heart list" -> 50;
+            case "getmeas" -> 50;
             case "getactivity" -> 200;
             case "getworkouts" -> 100;
             case "getsummary" -> 300;
@@ -143,12 +149,17 @@ final class Backfill {
         DateQuery range = lastupdate ? DateQuery.since(since) : DateQuery.days(today.minusDays(days), today);
         Map<String, Long> requests = new LinkedHashMap<>();
         Map<String, Integer> items = new LinkedHashMap<>();
+        if (lastupdate && days > RECENT_AFTER_DAYS) {
+            Instant recent = now.minus(RECENT_DAYS, ChronoUnit.DAYS);
+            DateQuery week = DateQuery.since(recent);
+            measure(sim, requests, items, "recent getmeas",
+                    () -> client.getMeasures(tp, MeasureQuery.since(recent)).groups().size());
+            measure(sim, requests, items, "recent getactivity", () -> client.getActivity(tp, week).size());
+            measure(sim, requests, items, "recent getworkouts", () -> client.getWorkouts(tp, week).size());
+            measure(sim, requests, items, "recent getsummary", () -> client.getSleepSummaries(tp, week).size());
+        }
         measure(sim, requests, items, "getmeas",
                 () -> client.getMeasures(tp, MeasureQuery.since(since)).groups().size());
-        measure(sim, requests, items, "heart list", () -> client.getHeartList(tp, since, now).size());
-        measure(sim, requests, items, "ecg getmeas", () -> client
-                .getMeasures(tp, MeasureQuery.since(since).withTypes(java.util.List.of(130, 135, 136, 137, 138)))
-                .groups().size());
         measure(sim, requests, items, "getactivity", () -> client.getActivity(tp, range).size());
         measure(sim, requests, items, "getworkouts", () -> client.getWorkouts(tp, range).size());
         measure(sim, requests, items, "getsummary", () -> client.getSleepSummaries(tp, range).size());
@@ -167,7 +178,7 @@ final class Backfill {
             n = 0; // no scope or no data of that kind
         }
         long count = sim.control().requests().subList(before, sim.control().requests().size()).stream()
-                .filter(r -> !"/v2/oauth2".equals(((RecordedRequest) r).path())).count();
+                .filter(r -> !"/v2/oauth2".equals(r.path())).count();
         requests.put(endpoint, count);
         items.put(endpoint, n);
     }

@@ -42,7 +42,7 @@ import org.openhab.binding.withings.internal.WithingsHandlerFactory;
 import org.openhab.binding.withings.internal.handler.JettyHttpService;
 import org.openhab.binding.withings.internal.handler.MapStorageService;
 import org.openhab.binding.withings.internal.handler.TestOAuthFactory;
-import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
+import org.openhab.binding.withings.internal.WithingsAccountTracker;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.config.core.ConfigDescription;
 import org.openhab.core.config.core.Configuration;
@@ -60,6 +60,7 @@ import org.openhab.core.thing.ThingUID;
 import org.openhab.core.thing.binding.ThingHandler;
 import org.openhab.core.thing.binding.ThingHandlerCallback;
 import org.openhab.core.thing.binding.builder.BridgeBuilder;
+import org.openhab.core.thing.internal.BridgeImpl;
 import org.openhab.core.thing.binding.builder.ChannelBuilder;
 import org.openhab.core.thing.binding.builder.ThingBuilder;
 import org.openhab.core.thing.type.ChannelGroupTypeUID;
@@ -96,7 +97,7 @@ final class BindingUnderTest implements AutoCloseable {
     private final Bridge bridge;
     private final Callback callback = new Callback();
     private final java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
-            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER).cookieHandler(new java.net.CookieManager()).build();
     private final List<ThingHandler> handlers = new CopyOnWriteArrayList<>();
     final List<StateListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -164,6 +165,7 @@ final class BindingUnderTest implements AutoCloseable {
         Thing thing = ThingBuilder.create(WithingsBindingConstants.THING_TYPE_USER, uid).withBridge(bridge.getUID())
                 .withLabel("User").withConfiguration(new Configuration(Map.of("userId", Long.toString(userid))))
                 .build();
+        ((BridgeImpl) bridge).addThing(thing); // as openHAB's Thing manager: the bridge knows its children
         start(thing);
         return thing;
     }

@@ -75,8 +75,13 @@ final class WithingsCalls {
         String token = tp.accessToken();
         boolean refreshed = false;
         while (true) {
-            rateLimiter.acquire();
-            HttpResult result = transport.post(config.apiUri(path), form, token, config.requestTimeout());
+            WithingsRateLimiter.Permit permit = rateLimiter.acquire();
+            HttpResult result;
+            try {
+                result = transport.post(config.apiUri(path), form, token, config.requestTimeout());
+            } finally {
+                rateLimiter.done(permit);
+            }
             JsonObject envelope = envelope(result, what);
             int status = envelope.get("status").getAsInt();
             if (status == 0) {

@@ -26,9 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request budget of one Withings application (one account bridge): at most {@code maxPerMinute} requests in any
- * rolling minute, and a pause of every request after a 601 answer. It never waits: a request without budget fails at
- * once with a {@link WithingsRateLimitException} that says when to try again, and the caller reschedules its work,
- * so no shared scheduler thread is ever parked here.
+ * rolling minute as the cloud counts them, and a pause of every request after a 601 answer. A request is counted
+ * from its permit until a {@link #MARGIN} after its answer came back (or the request failed): the cloud counts it on
+ * arrival, which lies between the two, so no rolling minute the cloud sees holds more than the limit, however long
+ * a request takes to leave or to arrive. It never waits: a request without budget fails at once with a
+ * {@link WithingsRateLimitException} that says when to try again, and the caller reschedules its work, so no shared
+ * scheduler thread is ever parked here. The delays handed out are spaced by the limit's pace, so the refused callers
+ * come back one after the other rather than all at once.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -39,13 +43,26 @@ public class WithingsRateLimiter {
     public static final int DEFAULT_MAX_PER_MINUTE = 60;
     public static final Duration DEFAULT_COOL_DOWN = Duration.ofMinutes(5);
     static final Duration WINDOW = Duration.ofMinutes(1);
+    /** Added to the window: covers the cloud counting in whole seconds and clock drift. */
+    static final Duration MARGIN = Duration.ofSeconds(1);
+    /** The retry delay when every counted request is still in flight. */
+    static final Duration IN_FLIGHT_RETRY = Duration.ofSeconds(1);
+
+    /** One counted request: in flight until {@link WithingsRateLimiter#done} notes when its answer came. */
+    public static final class Permit {
+        private @Nullable Instant done;
+    }
 
     private final Logger logger = LoggerFactory.getLogger(WithingsRateLimiter.class);
-    private final Deque<Instant> window = new ArrayDeque<>();
+    /** The counted requests in the order of their permits; one in flight keeps the later ones counted too. */
+    private final Deque<Permit> window = new ArrayDeque<>();
     private final Clock clock;
     private final int maxPerMinute;
     private final Duration coolDown;
+    private final Duration pace;
     private @Nullable Instant pausedUntil;
+    /** The latest time promised to a refused request. */
+    private @Nullable Instant lastPromise;
     private long totalRequests;
     private long totalPauses;
     private long totalRefusals;
@@ -57,23 +74,42 @@ public class WithingsRateLimiter {
         this.maxPerMinute = maxPerMinute;
         this.coolDown = coolDown;
         this.clock = clock;
+        this.pace = WINDOW.dividedBy(maxPerMinute);
     }
 
     /**
-     * Counts a request if the budget allows it now.
+     * Counts a request if the budget allows it now. The caller sends the request at once and reports its end with
+     * {@link #done(Permit)}.
      *
-     * @throws WithingsRateLimitException when it does not, with the delay after which it will
+     * @return the permit of the request
+     * @throws WithingsRateLimitException when there is no budget, with the delay after which to try again
      */
-    public synchronized void acquire() throws WithingsRateLimitException {
+    public synchronized Permit acquire() throws WithingsRateLimitException {
         Instant now = clock.instant();
         Duration delay = nextPermitDelay(now);
         if (!delay.isZero()) {
             totalRefusals++;
+            Instant promise = now.plus(delay);
+            Instant last = lastPromise;
+            if (last != null && !last.plus(pace).isBefore(promise)) {
+                promise = last.plus(pace);
+            }
+            lastPromise = promise;
+            Duration retry = Duration.between(now, promise);
             throw new WithingsRateLimitException(WithingsApiException.NO_STATUS,
-                    "Request not sent: no request budget for " + delay.toSeconds() + " s", delay);
+                    "Request not sent: no request budget for " + retry.toMillis() + " ms", retry);
         }
-        window.addLast(now);
+        Permit permit = new Permit();
+        window.addLast(permit);
         totalRequests++;
+        return permit;
+    }
+
+    /** The request of the permit got its answer or failed: it counts for a window (and margin) from now. */
+    public synchronized void done(Permit permit) {
+        if (permit.done == null) {
+            permit.done = clock.instant();
+        }
     }
 
     /**
@@ -91,14 +127,15 @@ public class WithingsRateLimiter {
             }
             pausedUntil = null;
         }
-        Instant windowStart = now.minus(WINDOW);
-        while (!window.isEmpty() && !window.peekFirst().isAfter(windowStart)) {
+        Instant windowStart = now.minus(WINDOW).minus(MARGIN);
+        while (!window.isEmpty() && window.peekFirst().done instanceof Instant done && !done.isAfter(windowStart)) {
             window.removeFirst();
         }
         if (window.size() < maxPerMinute) {
             return Duration.ZERO;
         }
-        return Duration.between(windowStart, window.peekFirst());
+        Instant oldest = window.peekFirst().done;
+        return oldest == null ? IN_FLIGHT_RETRY : Duration.between(windowStart, oldest);
     }
 
     /**
@@ -136,7 +173,7 @@ public class WithingsRateLimiter {
         return totalRefusals;
     }
 
-    /** @return number of requests in the current rolling minute */
+    /** @return number of requests counted now (in flight, or answered within the last minute and margin) */
     public synchronized int getCurrentWindowCount() {
         nextPermitDelay(clock.instant());
         return window.size();

@@ -25,7 +25,7 @@ import org.openhab.binding.withings.internal.api.WithingsClient;
 import org.openhab.binding.withings.internal.api.WithingsRateLimiter;
 import org.openhab.binding.withings.internal.WithingsBindingConstants;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
-import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
+import org.openhab.binding.withings.internal.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.servlet.AccountLinking.LinkedUserView;
 import org.openhab.core.io.console.Console;
 import org.openhab.core.io.console.extensions.AbstractConsoleCommandExtension;

@@ -72,9 +72,12 @@ class ActivityUnit extends DataUnit {
     private List<Activity> candidates = List.of();
     private @Nullable Workout latestWorkout;
     private @Nullable ScheduledFuture<?> midnightJob;
-    /** Whether the next fetch reads the workouts: polls do, a daily-summary notification alone does not. */
+    /**
+     * What the next fetch reads: a poll everything, a daily-summary notification only the activity, a retry what the
+     * last fetch did not get (a request refused for want of budget does not cost the part already read again).
+     */
+    private volatile boolean activityWanted = true;
     private volatile boolean workoutsWanted = true;
-    private volatile boolean notifiedOnly;
 
     ActivityUnit(WithingsUserHandler handler) {
         super(handler, "activity", WithingsScope.ACTIVITY, Set.of(NotifyAppli.ACTIVITY));
@@ -92,10 +95,8 @@ class ActivityUnit extends DataUnit {
 
     @Override
     void notified(WithingsNotification notification) {
-        if (canCarryWorkouts(notification, handler.zone())) {
-            workoutsWanted = true;
-        }
-        notifiedOnly = true;
+        workoutsWanted |= canCarryWorkouts(notification, handler.zone());
+        activityWanted = true;
         handler.coalesce(this);
     }
 
@@ -113,32 +114,31 @@ class ActivityUnit extends DataUnit {
 
     @Override
     synchronized void sync() {
-        if (!notifiedOnly) {
-            workoutsWanted = true; // a poll, a refresh or a retry reads everything
+        if (!activityWanted && !workoutsWanted) {
+            activityWanted = workoutsWanted = true; // a poll or a refresh reads everything
         }
-        notifiedOnly = false;
         super.sync();
     }
 
     @Override
     void fetch(WithingsClient client, TokenProvider tp) throws WithingsApiException {
         Instant requested = handler.clock.instant();
-        List<Activity> activities = client.getActivity(tp, DateQuery.since(since(key())));
-        boolean withWorkouts = workoutsWanted;
-        List<Workout> workouts = withWorkouts ? client.getWorkouts(tp, DateQuery.since(since(WORKOUTS))) : List.of();
-
         ZoneId zone = handler.zone();
-        List<Activity> list = new ArrayList<>(candidates);
-        list.addAll(activities);
-        String yesterday = requested.atZone(zone).toLocalDate().minusDays(1).toString();
-        list.removeIf(a -> a.date == null || a.date.compareTo(yesterday) < 0);
-        candidates = list;
-        handler.store.putSnapshot(key(), list);
-        handler.publish(ActivityMapper.history(unsent(key(), activities), zone));
-        publishToday();
-        advance(key(), requested, activities);
-
-        if (withWorkouts) {
+        if (activityWanted) {
+            List<Activity> activities = client.getActivity(tp, DateQuery.since(since(key())));
+            List<Activity> list = new ArrayList<>(candidates);
+            list.addAll(activities);
+            String yesterday = requested.atZone(zone).toLocalDate().minusDays(1).toString();
+            list.removeIf(a -> a.date == null || a.date.compareTo(yesterday) < 0);
+            candidates = list;
+            handler.store.putSnapshot(key(), list);
+            handler.publish(ActivityMapper.history(unsent(key(), activities), zone));
+            publishToday();
+            advance(key(), requested, activities);
+            activityWanted = false;
+        }
+        if (workoutsWanted) {
+            List<Workout> workouts = client.getWorkouts(tp, DateQuery.since(since(WORKOUTS)));
             applyWorkouts(unsent(WORKOUTS, workouts));
             advance(WORKOUTS, requested, workouts);
             workoutsWanted = false;

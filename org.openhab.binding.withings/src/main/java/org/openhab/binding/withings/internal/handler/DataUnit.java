@@ -49,6 +49,9 @@ abstract class DataUnit {
     static final long MIN_INTERVAL_SECONDS = 60;
     static final Duration REFRESH_MIN_SPACING = Duration.ofMinutes(1);
     private static final String SENT = "sent";
+    /** A first back-fill of more than a month reads the recent week first: the newest values come before history. */
+    static final Duration RECENT = Duration.ofDays(7);
+    static final int LONG_BACKFILL_DAYS = 31;
 
     private final Logger logger = LoggerFactory.getLogger(WithingsUserHandler.class);
     protected final WithingsUserHandler handler;
@@ -64,6 +67,10 @@ abstract class DataUnit {
     private @Nullable Instant lastRefresh;
     private volatile int failures;
     private volatile boolean missingScope;
+    /** First sync of a long back-fill: whether the recent window was read, and whether this fetch reads it. */
+    private boolean recentRead;
+    private boolean recentOnly;
+    private boolean recentTaken;
 
     /**
      * @param key the unit's name in the cursor store and the logs
@@ -135,12 +142,20 @@ abstract class DataUnit {
         handler.coalesce(this);
     }
 
-    /** The cursor of a type, or before its first complete fetch the start of the back-fill window. */
+    /**
+     * The cursor of a type; before its first complete fetch the start of the back-fill window, or of the
+     * {@link #RECENT} window when the unit reads that first (the back-fill then follows at once).
+     */
     Instant since(String type) {
         Instant cursor = handler.store.cursor(type);
+        recentTaken |= cursor == null && recentOnly;
+        return cursor != null ? cursor
+                : handler.clock.instant().minus(recentOnly ? RECENT : Duration.ofDays(backfillDays()));
+    }
+
+    private int backfillDays() {
         WithingsAccountAccess account = handler.account();
-        int days = account == null ? 30 : account.configuration().backfillDays;
-        return cursor != null ? cursor : handler.clock.instant().minus(Duration.ofDays(Math.max(1, days)));
+        return Math.max(1, account == null ? 30 : account.configuration().backfillDays);
     }
 
     /** The answer without the records the sync that set the type's cursor already sent ({@link SeenRecords}). */
@@ -148,10 +163,15 @@ abstract class DataUnit {
         return SeenRecords.unsent(handler.store.get(type, SENT), answer);
     }
 
-    /** Moves the type's cursor and keeps the keys of the answer's records that the next answer repeats. */
+    /**
+     * Moves the type's cursor and keeps the keys of the answer's records that the next answer repeats. After the
+     * recent window of a long first back-fill the cursor stays, and all its records are kept: the history skips them.
+     */
     void advance(String type, Instant cursor, List<?> answer) {
-        handler.store.put(type, SENT, SeenRecords.remember(answer, cursor));
-        handler.store.setCursor(type, cursor);
+        handler.store.put(type, SENT, SeenRecords.remember(answer, recentOnly ? Instant.EPOCH : cursor));
+        if (!recentOnly) {
+            handler.store.setCursor(type, cursor);
+        }
     }
 
     /** The poll interval in seconds (0: not polled). */
@@ -184,7 +204,13 @@ abstract class DataUnit {
             if (tp == null) {
                 return; // the handler has stopped: the bridge is gone or the user needs re-authorisation
             }
+            recentOnly = !recentRead && backfillDays() > LONG_BACKFILL_DAYS;
+            recentTaken = false;
             fetch(account.client(), tp);
+            if (recentTaken) {
+                recentRead = true;
+                next = 1; // the history follows at once
+            }
             lastFetch = handler.clock.instant();
             failures = 0;
             missingScope = false;
@@ -199,9 +225,9 @@ abstract class DataUnit {
             channels().forEach(c -> handler.publish(c, UnDefType.UNDEF));
             handler.unitWorked();
         } catch (WithingsRateLimitException e) {
-            // keep the status; the bridge's budget comes back for every user after the delay
+            // keep the status; come back when the bridge's budget has the turn the limiter gave this unit
             logger.debug("No Withings request budget for the {} of user {}", key, handler.userId());
-            next = Math.max(MIN_INTERVAL_SECONDS, e.retryAfter().toSeconds());
+            next = retrySeconds(e.retryAfter());
         } catch (WithingsApiException e) {
             if (e.getFamily().isPermanent()) {
                 // a request the service refuses: retrying will not help; keep the status
@@ -213,8 +239,16 @@ abstract class DataUnit {
         } catch (RuntimeException e) {
             logger.debug("Unexpected failure of the {} of user {}", key, handler.userId(), e);
             next = failed();
+        } finally {
+            recentOnly = false;
         }
         schedulePoll(next);
+    }
+
+    /** The limiter's delay in whole seconds, rounded up (at least 1), so no unit comes back before its turn. */
+    static long retrySeconds(Duration retryAfter) {
+        long millis = Math.max(1, retryAfter.toMillis());
+        return (millis + 999) / 1000;
     }
 
     private long failed() {
@@ -263,6 +297,7 @@ abstract class DataUnit {
     /** Starts afresh (the Thing starts or is authorised again). */
     void reset() {
         failures = 0;
+        recentRead = false;
         missingScope = false;
     }
 }

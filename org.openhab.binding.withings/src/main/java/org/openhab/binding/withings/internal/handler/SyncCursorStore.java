@@ -41,10 +41,7 @@ public class SyncCursorStore {
     private final Storage<String> storage;
     private final String prefix;
 
-    /**
-     * @param storage the storage
-     * @param thingUID the user Thing's UID as string
-     */
+    /** The values of the user Thing with this UID (as string) in the storage. */
     public SyncCursorStore(Storage<String> storage, String thingUID) {
         this.storage = storage;
         this.prefix = thingUID + ":";

@@ -22,6 +22,7 @@ import java.util.Set;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.openhab.binding.withings.internal.WithingsAccountTracker;
 import org.openhab.binding.withings.internal.WithingsServices;
 import org.openhab.binding.withings.internal.account.AccountSettings;
 import org.openhab.binding.withings.internal.account.AccountWebhooks;

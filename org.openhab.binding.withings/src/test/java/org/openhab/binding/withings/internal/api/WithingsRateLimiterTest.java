@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.handler.MutableClock;
 
 /**
- * The bridge-wide request budget with an injected clock: rolling window, 601 pause and counters. It never waits: a
- * request without budget fails at once with the delay after which it may go, and the caller reschedules.
+ * The bridge-wide request budget with an injected clock: rolling window counted from each answer (plus a margin),
+ * requests in flight, 601 pause, spaced retry delays and counters. It never waits: a request without budget fails at
+ * once with the delay after which it may go, and the caller reschedules.
  *
  * @author Withings binding contributors - Initial contribution
  */
@@ -38,48 +39,88 @@ class WithingsRateLimiterTest {
         return new WithingsRateLimiter(perMinute, coolDown, clock);
     }
 
+    /** One request answered at once. */
+    private static void send(WithingsRateLimiter limiter) throws WithingsRateLimitException {
+        limiter.done(limiter.acquire());
+    }
+
     @Test
-    void rollingWindowAllowsMaxPerMinuteThenRefusesUntilTheOldestExpires() throws Exception {
+    void rollingWindowAllowsMaxPerMinuteThenRefusesUntilTheOldestAnswerIsAMinuteAndTheMarginOld() throws Exception {
         WithingsRateLimiter limiter = limiter(3, Duration.ofMinutes(5));
-        limiter.acquire();
+        send(limiter);
         clock.advance(Duration.ofSeconds(10));
-        limiter.acquire();
-        limiter.acquire();
+        send(limiter);
+        send(limiter);
         assertEquals(3, limiter.getCurrentWindowCount());
-        assertEquals(Duration.ofSeconds(50), limiter.nextPermitDelay());
+        assertEquals(Duration.ofSeconds(51), limiter.nextPermitDelay());
 
         // no budget: refused at once with the delay, nothing counted, the caller's thread is never held
         WithingsRateLimitException refused = assertThrows(WithingsRateLimitException.class, limiter::acquire);
-        assertEquals(Duration.ofSeconds(50), refused.retryAfter());
+        assertEquals(Duration.ofSeconds(51), refused.retryAfter());
         assertEquals(T0.plusSeconds(10), clock.instant());
         assertEquals(1, limiter.getTotalRefusals());
 
         clock.advance(Duration.ofSeconds(50));
-        limiter.acquire(); // the first request left the window
+        assertThrows(WithingsRateLimitException.class, limiter::acquire); // 60 s are not enough: the margin
+        clock.advance(Duration.ofSeconds(1));
+        send(limiter); // the first answer left the window
         assertEquals(3, limiter.getCurrentWindowCount());
         assertEquals(Duration.ofSeconds(10), limiter.nextPermitDelay());
         clock.advance(Duration.ofSeconds(10));
-        limiter.acquire(); // the two at T0+10 s leave at T0+70 s
+        send(limiter); // the two at T0+10 s leave at T0+71 s
         assertEquals(5, limiter.getTotalRequests());
     }
 
     @Test
-    void windowEmptiesAfterOneMinute() throws Exception {
+    void aRequestCountsFromItsAnswerNotFromItsPermit() throws Exception {
+        WithingsRateLimiter limiter = limiter(1, Duration.ofMinutes(5));
+        WithingsRateLimiter.Permit slow = limiter.acquire();
+        clock.advance(Duration.ofSeconds(90)); // still in flight: it may reach the cloud any moment
+        WithingsRateLimitException inFlight = assertThrows(WithingsRateLimitException.class, limiter::acquire);
+        assertEquals(WithingsRateLimiter.IN_FLIGHT_RETRY, inFlight.retryAfter());
+        limiter.done(slow);
+        clock.advance(Duration.ofSeconds(60));
+        assertEquals(Duration.ofSeconds(1), limiter.nextPermitDelay());
+        clock.advance(Duration.ofSeconds(1));
+        send(limiter);
+        assertEquals(2, limiter.getTotalRequests());
+    }
+
+    @Test
+    void refusedRequestsAreToldToComeBackOneAfterTheOtherAtTheLimitsPace() throws Exception {
         WithingsRateLimiter limiter = limiter(2, Duration.ofMinutes(5));
-        limiter.acquire();
-        limiter.acquire();
+        send(limiter);
+        send(limiter);
+        // the budget is back in 61 s; the refused come back 30 s apart (two per minute), not all at once
+        assertEquals(Duration.ofSeconds(61),
+                assertThrows(WithingsRateLimitException.class, limiter::acquire).retryAfter());
+        assertEquals(Duration.ofSeconds(91),
+                assertThrows(WithingsRateLimitException.class, limiter::acquire).retryAfter());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(Duration.ofSeconds(120),
+                assertThrows(WithingsRateLimitException.class, limiter::acquire).retryAfter());
+        assertEquals(3, limiter.getTotalRefusals());
+    }
+
+    @Test
+    void windowEmptiesAMinuteAndTheMarginAfterTheAnswers() throws Exception {
+        WithingsRateLimiter limiter = limiter(2, Duration.ofMinutes(5));
+        send(limiter);
+        send(limiter);
         assertEquals(2, limiter.getCurrentWindowCount());
         clock.advance(Duration.ofSeconds(60));
+        assertEquals(2, limiter.getCurrentWindowCount());
+        clock.advance(WithingsRateLimiter.MARGIN);
         assertEquals(0, limiter.getCurrentWindowCount());
         assertEquals(Duration.ZERO, limiter.nextPermitDelay());
-        limiter.acquire();
+        send(limiter);
         assertEquals(0, limiter.getTotalRefusals());
     }
 
     @Test
     void pauseAfter601RefusesEveryoneForTheCoolDown() throws Exception {
         WithingsRateLimiter limiter = limiter(60, Duration.ofMinutes(5));
-        limiter.acquire();
+        send(limiter);
         limiter.pause();
         assertEquals(T0.plus(Duration.ofMinutes(5)), limiter.getPausedUntil().orElseThrow());
         assertEquals(Duration.ofMinutes(5), limiter.nextPermitDelay());
@@ -88,7 +129,7 @@ class WithingsRateLimiterTest {
         WithingsRateLimitException refused = assertThrows(WithingsRateLimitException.class, limiter::acquire);
         assertEquals(Duration.ofMinutes(5), refused.retryAfter());
         clock.advance(Duration.ofMinutes(5));
-        limiter.acquire();
+        send(limiter);
         assertTrue(limiter.getPausedUntil().isEmpty());
         assertEquals(2, limiter.getTotalRequests());
     }

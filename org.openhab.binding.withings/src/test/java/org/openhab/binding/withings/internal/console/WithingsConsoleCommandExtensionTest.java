@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.servlet.AccountLinking;
 import org.openhab.binding.withings.internal.handler.WithingsAccountHandler;
-import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
+import org.openhab.binding.withings.internal.WithingsAccountTracker;
 import org.openhab.core.io.console.Console;
 
 /**

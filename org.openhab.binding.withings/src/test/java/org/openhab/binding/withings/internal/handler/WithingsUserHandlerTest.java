@@ -425,6 +425,86 @@ class WithingsUserHandlerTest {
     }
 
     @Test
+    void aRefusedFetchComesBackAtTheTurnTheLimiterGaveRoundedUpToTheSecond() throws Exception {
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        reset(client);
+        when(client.getMeasures(any(), any()))
+                .thenThrow(new WithingsRateLimitException(0, "no budget", Duration.ofMillis(2300)));
+        handler.unit("measures").sync();
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofSeconds(3)), scheduler.pendingDelays().toString());
+        assertEquals(1, DataUnit.retrySeconds(Duration.ZERO));
+        assertEquals(1, DataUnit.retrySeconds(Duration.ofMillis(400)));
+        assertEquals(61, DataUnit.retrySeconds(Duration.ofMillis(60_001)));
+    }
+
+    @Test
+    void aRetryAfterARefusalReadsOnlyWhatTheLastFetchDidNotGet() throws Exception {
+        when(client.getWorkouts(any(), any()))
+                .thenThrow(new WithingsRateLimitException(0, "no budget", Duration.ofSeconds(5)))
+                .thenReturn(List.of());
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        verify(client).getActivity(any(), any());
+        verify(client).getWorkouts(any(), any());
+        assertEquals(new DecimalType(1209), harness.state(thing, "activity#steps"));
+        assertNotNull(storage.get(thing.getUID() + ":activity"));
+
+        scheduler.advance(Duration.ofSeconds(5));
+        verify(client).getActivity(any(), any()); // the activity read before the refusal is not read again
+        verify(client, times(2)).getWorkouts(any(), any());
+        assertNotNull(storage.get(thing.getUID() + ":workouts"));
+    }
+
+    @Test
+    void aLongFirstBackfillShowsTheNewestWeekOfEveryGroupFirstThenTheHistory() throws Exception {
+        account.configuration.backfillDays = 3650;
+        Thing thing = harness.userThing("alice", USER, false);
+        WithingsUserHandler handler = started(thing);
+        Instant start = clock.instant();
+        Instant week = start.minus(Duration.ofDays(7));
+
+        // first the recent week of every paged type: states shown, no cursor kept
+        ArgumentCaptor<MeasureQuery> measures = ArgumentCaptor.forClass(MeasureQuery.class);
+        verify(client).getMeasures(any(), measures.capture());
+        assertEquals(week, measures.getValue().lastUpdate());
+        verify(client).getActivity(any(), eq(DateQuery.since(week)));
+        verify(client).getWorkouts(any(), eq(DateQuery.since(week)));
+        verify(client).getSleepSummaries(any(), eq(DateQuery.since(week)));
+        verify(client).getGoals(any());
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
+        assertEquals(ThingStatus.ONLINE, harness.status(thing).getStatus());
+        assertNull(storage.get(thing.getUID() + ":measures"));
+        assertNull(storage.get(thing.getUID() + ":sleep"));
+
+        // then the history of ten years, which keeps the cursors; goals and devices are not read again
+        scheduler.advance(Duration.ofSeconds(1));
+        Instant tenYears = start.plusSeconds(1).minus(Duration.ofDays(3650));
+        verify(client, times(2)).getMeasures(any(), measures.capture());
+        assertEquals(tenYears, measures.getValue().lastUpdate());
+        verify(client).getActivity(any(), eq(DateQuery.since(tenYears)));
+        verify(client).getWorkouts(any(), eq(DateQuery.since(tenYears)));
+        verify(client).getSleepSummaries(any(), eq(DateQuery.since(tenYears)));
+        verify(client).getGoals(any());
+        assertEquals("1564700000", storage.get(thing.getUID() + ":measures"));
+        assertNotNull(storage.get(thing.getUID() + ":sleep"));
+        assertEquals(new QuantityType<>(BigDecimal.valueOf(70), SIUnits.KILOGRAM), harness.state(thing, "body#weight"));
+        assertEquals(900, handler.unit("measures").interval());
+        assertTrue(scheduler.pendingDelays().contains(Duration.ofMinutes(15)));
+    }
+
+    @Test
+    void aMonthsBackfillIsReadInOneGo() throws Exception {
+        account.configuration.backfillDays = DataUnit.LONG_BACKFILL_DAYS;
+        Thing thing = harness.userThing("alice", USER, false);
+        started(thing);
+        verify(client).getSleepSummaries(any(), eq(DateQuery.since(clock.instant().minus(Duration.ofDays(31)))));
+        scheduler.advance(Duration.ofSeconds(1));
+        verify(client).getSleepSummaries(any(), any());
+        assertNotNull(storage.get(thing.getUID() + ":sleep"));
+    }
+
+    @Test
     void bridgeOfflineAndMissingUserId() {
         Thing noId = harness.userThing("nobody", "", false);
         harness.user(noId, scheduler, clock, DEBOUNCE).initialize();

@@ -57,7 +57,7 @@ import org.openhab.binding.withings.internal.handler.MapStorageService;
 import org.openhab.binding.withings.internal.handler.SimulatorTokens;
 import org.openhab.binding.withings.internal.handler.TestOAuthFactory;
 import org.openhab.binding.withings.internal.handler.WithingsAccountAccess;
-import org.openhab.binding.withings.internal.handler.WithingsAccountTracker;
+import org.openhab.binding.withings.internal.WithingsAccountTracker;
 import org.openhab.binding.withings.simulator.WithingsCloudSimulator;
 import org.openhab.core.auth.client.oauth2.AccessTokenResponse;
 import org.openhab.core.config.core.Configuration;
