@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.simulator.FaultSpec;
@@ -55,16 +53,6 @@ class CloudFaultsTest extends ReliabilitySuite {
     private static final long MAX_REQUESTS = 12;
 
     private @NonNullByDefault({}) Thing user;
-
-    @BeforeAll
-    static void begin() {
-        ReliabilityReport.begin(SUITE);
-    }
-
-    @AfterAll
-    static void report() {
-        ReliabilityReport.write();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -40,9 +40,7 @@ import java.util.concurrent.Future;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.internal.handler.MemoryStorage;
@@ -105,16 +103,6 @@ class HostileInputTest {
 
     /** What came back. */
     record Outcome(Case c, int status, String body) {
-    }
-
-    @BeforeAll
-    static void begin() {
-        ReliabilityReport.begin(SUITE);
-    }
-
-    @AfterAll
-    static void report() {
-        ReliabilityReport.write();
     }
 
     @BeforeEach

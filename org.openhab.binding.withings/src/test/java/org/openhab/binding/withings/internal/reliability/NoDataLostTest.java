@@ -26,8 +26,6 @@ import java.util.TreeMap;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.simulator.FaultSpec;
@@ -58,16 +56,6 @@ class NoDataLostTest extends ReliabilitySuite {
     private final List<Created> created = new ArrayList<>();
 
     record Created(String label, long userid, String group, Instant time, @Nullable Integer value) {
-    }
-
-    @BeforeAll
-    static void begin() {
-        ReliabilityReport.begin(SUITE);
-    }
-
-    @AfterAll
-    static void report() {
-        ReliabilityReport.write();
     }
 
     @BeforeEach

@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -43,11 +45,17 @@ public final class ReliabilityReport {
     static final List<String> ORDER = List.of("cloud-faults", "no-data-lost", "token-safety", "hostile-input",
             "secrets", "load");
 
+    /** The suites that wrote a row in this test run. */
+    private static final Set<String> BEGUN = new HashSet<>();
+
     private ReliabilityReport() {
     }
 
-    /** Forgets the rows of an earlier run of the suite. */
-    public static synchronized void begin(String suite) {
+    /** Forgets the rows of an earlier run of the suite, the first time the suite writes in this run. */
+    private static void begin(String suite) {
+        if (!BEGUN.add(suite)) {
+            return;
+        }
         try {
             Files.createDirectories(ROWS);
             Files.deleteIfExists(ROWS.resolve(suite + ".tsv"));
@@ -56,9 +64,10 @@ public final class ReliabilityReport {
         }
     }
 
-    /** Appends one row of the suite. */
+    /** Appends one row of the suite and rewrites RELIABILITY.md. */
     public static synchronized void row(String suite, String scenario, long tried, String expected, String observed,
             boolean pass) {
+        begin(suite);
         String line = String.join("\t", clean(scenario), Long.toString(tried), clean(expected), clean(observed),
                 pass ? "yes" : "NO") + "\n";
         try {
@@ -68,6 +77,7 @@ public final class ReliabilityReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        write();
     }
 
     /**

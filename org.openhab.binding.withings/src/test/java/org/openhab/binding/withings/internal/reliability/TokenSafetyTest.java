@@ -24,8 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.simulator.FaultSpec;
@@ -54,16 +52,6 @@ class TokenSafetyTest extends ReliabilitySuite {
     private static final long SCALE = 30000001L;
     private static final Duration LIFETIME = Duration.ofSeconds(12);
 
-
-    @BeforeAll
-    static void begin() {
-        ReliabilityReport.begin(SUITE);
-    }
-
-    @AfterAll
-    static void report() {
-        ReliabilityReport.write();
-    }
 
     @BeforeEach
     void start() throws Exception {

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openhab.binding.withings.simulator.SimulatorOptions;
@@ -50,16 +48,6 @@ class WebhookLoadTest extends ReliabilitySuite {
 
     private final List<Long> userids = new ArrayList<>();
     private final Map<Long, Thing> users = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void begin() {
-        ReliabilityReport.begin(SUITE);
-    }
-
-    @AfterAll
-    static void report() {
-        ReliabilityReport.write();
-    }
 
     @BeforeEach
     void start() throws Exception {
